@@ -1,0 +1,54 @@
+using System.CommandLine;
+
+namespace ManifestLint.Cli;
+
+/// <summary>The `manifestlint` command tree. Parse errors are usage errors (exit 2), not findings.</summary>
+internal static class CommandLine
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files or folders to lint (default: .). `-` reads YAML from standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(ManifestLint.Reporting.Reporters.Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var failOn = new Option<string>("--fail-on") { Description = "Lowest level that makes the exit code 1.", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "note", "none");
+        var color = new Option<string>("--color") { Description = "Colour in text output.", DefaultValueFactory = _ => "auto" };
+        color.AcceptOnlyFromAmong("auto", "always", "never");
+        var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .manifestlint.yaml in the project root)." };
+
+        var root = new RootCommand("ManifestLint: lints Node.js apps together with the Kubernetes manifests that run them, offline.")
+        {
+            paths, format, output, failOn, color, config,
+        };
+        root.SetAction(parse => LintCommand.Execute(new LintOptions(
+            parse.GetValue(paths) ?? [],
+            parse.GetValue(format)!,
+            parse.GetValue(output),
+            parse.GetValue(failOn)!,
+            parse.GetValue(color)!,
+            parse.GetValue(config)), stdout, stderr));
+
+        var rules = new Command("rules", "List every rule with its id, name, default level and title.");
+        rules.SetAction(_ => RulesCommand.List(stdout));
+        root.Subcommands.Add(rules);
+
+        var ruleId = new Argument<string>("rule") { Description = "Rule id (ML101) or name (require-in-esm)." };
+        var explain = new Command("explain", "Show a rule's documentation.") { ruleId };
+        explain.SetAction(parse => RulesCommand.Explain(parse.GetValue(ruleId)!, stdout, stderr));
+        root.Subcommands.Add(explain);
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var error in result.Errors) stderr.WriteLine($"manifestlint: {error.Message}");
+            stderr.WriteLine("Run `manifestlint --help` for usage.");
+            return ExitCodes.Usage;
+        }
+        return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

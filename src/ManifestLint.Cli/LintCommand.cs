@@ -1,0 +1,104 @@
+using ManifestLint.Config;
+using ManifestLint.Model;
+using ManifestLint.Reporting;
+
+namespace ManifestLint.Cli;
+
+internal sealed record LintOptions(string[] Paths, string Format, string? Output, string FailOn, string Color, string? Config);
+
+/// <summary>Runs the linter, writes the report, and maps the result to an exit code.</summary>
+internal static class LintCommand
+{
+    public static int Execute(LintOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        LintResult result;
+        try
+        {
+            result = options.Paths is ["-"]
+                ? Linter.LintStdin(ReadStdin(), options.Config)
+                : Linter.Lint(options.Paths, options.Config);
+        }
+        catch (ConfigException ex)
+        {
+            stderr.WriteLine($"manifestlint: configuration error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"manifestlint: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            var reporter = Reporters.Create(options.Format, UseColor(options));
+            if (options.Output is null)
+            {
+                reporter.Write(result, stdout);
+            }
+            else
+            {
+                WriteAtomically(options.Output, writer => reporter.Write(result, writer));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"manifestlint: cannot write {options.Output}: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        stderr.WriteLine(Summary(result));
+        return Fails(result, options.FailOn) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static bool Fails(LintResult result, string failOn)
+    {
+        if (failOn == "none" || !LevelNames.TryParse(failOn, out var threshold)) return false;
+        return result.Findings.Any(f => f.Level >= threshold);
+    }
+
+    private static string Summary(LintResult result)
+    {
+        var files = result.Model.Sources.Count;
+        if (result.Findings.Count == 0) return $"manifestlint: no problems in {files} file{(files == 1 ? "" : "s")}.";
+        var parts = new[] { Level.Error, Level.Warning, Level.Note }
+            .Select(l => (Level: l, Count: result.Findings.Count(f => f.Level == l)))
+            .Where(p => p.Count > 0)
+            .Select(p => $"{p.Count} {p.Level.ToName()}{(p.Count == 1 ? "" : "s")}");
+        return $"manifestlint: {result.Findings.Count} problem{(result.Findings.Count == 1 ? "" : "s")} ({string.Join(", ", parts)}) in {files} files.";
+    }
+
+    private static bool UseColor(LintOptions options) => options.Color switch
+    {
+        "always" => true,
+        "never" => false,
+        _ => options.Output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+    };
+
+    private static byte[] ReadStdin()
+    {
+        using var stdin = Console.OpenStandardInput();
+        using var buffer = new MemoryStream();
+        stdin.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Write to a temporary file beside the target, then move it into place.</summary>
+    private static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                write(writer);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using ManifestLint.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,80 @@
+using ManifestLint.Loading;
+using ManifestLint.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ManifestLint.Config;
+
+/// <summary>Reads `.manifestlint.yaml`. Unknown keys and bad values are errors with their location,
+/// so a typo never silently disables a rule.</summary>
+public static class ConfigLoader
+{
+    private static readonly string[] Keys = ["rules", "ignore", "defaultNamespace", "maxFileBytes"];
+
+    public static LintConfig Load(string path, string displayPath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{displayPath}: cannot read configuration: {ex.Message}");
+        }
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            throw new ConfigException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {ex.Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return new LintConfig { Source = displayPath };
+        }
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ConfigException($"{displayPath}:1:1: the configuration must be a mapping");
+        }
+
+        var levels = new Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase);
+        var ignore = new List<string>();
+        string ns = "default";
+        long maxBytes = LintConfig.Default.MaxFileBytes;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = keyNode.Str() ?? "";
+            switch (key)
+            {
+                case "rules":
+                    if (value is not YamlMappingNode rules) throw Error(displayPath, value, "`rules` must be a mapping of rule id or name to off|note|warning|error");
+                    foreach (var (ruleNode, levelNode) in rules.Children)
+                    {
+                        var level = levelNode.Str();
+                        if (level == "off") levels[ruleNode.Str() ?? ""] = null;
+                        else if (LevelNames.TryParse(level, out var parsed)) levels[ruleNode.Str() ?? ""] = parsed;
+                        else throw Error(displayPath, levelNode, $"level `{level}` must be off, note, warning or error");
+                    }
+                    break;
+                case "ignore":
+                    foreach (var item in value.Items()) ignore.Add(item.Str() ?? throw Error(displayPath, item, "`ignore` entries must be strings"));
+                    break;
+                case "defaultNamespace":
+                    ns = value.Str() ?? throw Error(displayPath, value, "`defaultNamespace` must be a string");
+                    break;
+                case "maxFileBytes":
+                    if (!long.TryParse(value.Str(), out maxBytes) || maxBytes <= 0) throw Error(displayPath, value, "`maxFileBytes` must be a positive number");
+                    break;
+                default:
+                    throw Error(displayPath, keyNode, $"unknown key `{key}` (known keys: {string.Join(", ", Keys)})");
+            }
+        }
+        return new LintConfig { DefaultNamespace = ns, RuleLevels = levels, Ignore = ignore, MaxFileBytes = maxBytes, Source = displayPath };
+    }
+
+    private static ConfigException Error(string file, YamlNode node, string message) =>
+        new($"{file}:{node.Start.Line}:{node.Start.Column}: {message}");
+}

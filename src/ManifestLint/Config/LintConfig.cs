@@ -1,0 +1,22 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Config;
+
+/// <summary>Settings from `.manifestlint.yaml` (all optional).</summary>
+public sealed class LintConfig
+{
+    public static readonly LintConfig Default = new();
+
+    /// <summary>Namespace of objects that set none (Kubernetes applies to `default` unless told otherwise).</summary>
+    public string DefaultNamespace { get; init; } = "default";
+    /// <summary>Rule id or name → level; null means off.</summary>
+    public IReadOnlyDictionary<string, Level?> RuleLevels { get; init; } = new Dictionary<string, Level?>();
+    /// <summary>Extra gitignore-style patterns, relative to the project root.</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+    public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
+    /// <summary>Where the config came from, for messages.</summary>
+    public string? Source { get; init; }
+}
+
+/// <summary>A configuration problem: exit code 2 with a located message.</summary>
+public sealed class ConfigException(string message) : Exception(message);

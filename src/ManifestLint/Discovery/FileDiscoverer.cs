@@ -1,0 +1,121 @@
+using MAB.DotIgnore;
+
+namespace ManifestLint.Discovery;
+
+/// <summary>Finds the files to load under the project root: .gitignore and .manifestlintignore aware,
+/// skipping dependency and build folders, never following a symlink out of the root.</summary>
+public sealed class FileDiscoverer(long maxFileBytes)
+{
+    private static readonly HashSet<string> SkippedDirs = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", ".git" };
+    private static readonly string[] IgnoreFiles = [".gitignore", ".manifestlintignore"];
+
+    public (IReadOnlyList<DiscoveredFile> Files, IReadOnlyList<SkippedFile> Skipped) Discover(string root, IReadOnlyList<string> extraIgnores)
+    {
+        var files = new List<DiscoveredFile>();
+        var skipped = new List<SkippedFile>();
+        var rootIgnore = new IgnoreList(extraIgnores, MatchFlags.PATHNAME);
+        var pending = new Stack<(DirectoryInfo Dir, List<(string Base, IgnoreList List)> Ignores)>();
+        pending.Push((new DirectoryInfo(root), [("", rootIgnore)]));
+        while (pending.Count > 0)
+        {
+            var (dir, inherited) = pending.Pop();
+            var ignores = WithLocalIgnores(root, dir, inherited);
+            IEnumerable<FileSystemInfo> entries;
+            try
+            {
+                entries = dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+            {
+                skipped.Add(new SkippedFile(ProjectRoot.Relative(root, dir.FullName), "folder cannot be read"));
+                continue;
+            }
+            foreach (var entry in entries)
+            {
+                var rel = ProjectRoot.Relative(root, entry.FullName);
+                var isDir = entry is DirectoryInfo;
+                if (isDir && SkippedDirs.Contains(entry.Name)) continue;
+                if (IsIgnored(ignores, rel, isDir)) continue;
+                if (entry.LinkTarget is not null)
+                {
+                    // Symlinked folders are never followed; symlinked files only when they stay inside the root.
+                    if (isDir || !InsideRoot(root, entry)) { skipped.Add(new SkippedFile(rel, "symbolic link not followed")); continue; }
+                }
+                if (entry is DirectoryInfo sub)
+                {
+                    // A nested folder with its own config is a separate project (e.g. test fixtures).
+                    if (File.Exists(Path.Combine(sub.FullName, ProjectRoot.ConfigFileName))) continue;
+                    pending.Push((sub, ignores));
+                }
+                else if (Classify(entry.Name) is { } kind)
+                {
+                    if (((FileInfo)entry).Length > maxFileBytes) { skipped.Add(new SkippedFile(rel, $"larger than {maxFileBytes} bytes")); continue; }
+                    files.Add(new DiscoveredFile(rel, entry.FullName, kind));
+                }
+            }
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return (files, skipped);
+    }
+
+    public static FileKind? Classify(string name)
+    {
+        if (name == ProjectRoot.ConfigFileName) return null;
+        if (name == "package.json") return FileKind.PackageJson;
+        if (name == "Dockerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal) || name.EndsWith(".Dockerfile", StringComparison.Ordinal) || name.EndsWith(".dockerfile", StringComparison.Ordinal))
+        {
+            return FileKind.Dockerfile;
+        }
+        return Path.GetExtension(name) switch
+        {
+            ".yaml" or ".yml" => FileKind.Yaml,
+            ".js" or ".mjs" or ".cjs" => FileKind.JavaScript,
+            _ => null,
+        };
+    }
+
+    private static List<(string Base, IgnoreList List)> WithLocalIgnores(string root, DirectoryInfo dir, List<(string Base, IgnoreList List)> inherited)
+    {
+        List<(string, IgnoreList)>? result = null;
+        foreach (var name in IgnoreFiles)
+        {
+            var path = Path.Combine(dir.FullName, name);
+            if (!File.Exists(path)) continue;
+            try
+            {
+                result ??= [.. inherited];
+                result.Add((ProjectRoot.Relative(root, dir.FullName), new IgnoreList(File.ReadAllLines(path), MatchFlags.PATHNAME)));
+            }
+            catch (IOException)
+            {
+                // An unreadable ignore file ignores nothing.
+            }
+        }
+        return result ?? inherited;
+    }
+
+    private static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string rel, bool isDir)
+    {
+        foreach (var (baseDir, list) in ignores)
+        {
+            var local = baseDir.Length == 0 ? rel : rel.StartsWith(baseDir + "/", StringComparison.Ordinal) ? rel[(baseDir.Length + 1)..] : null;
+            if (local is not null && list.IsIgnored(local, isDir)) return true;
+        }
+        return false;
+    }
+
+    private static bool InsideRoot(string root, FileSystemInfo entry)
+    {
+        try
+        {
+            var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+            if (target is null || !target.Exists) return false;
+            var rel = Path.GetRelativePath(root, target.FullName);
+            return !rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}

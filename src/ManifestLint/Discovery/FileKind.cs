@@ -1,0 +1,15 @@
+namespace ManifestLint.Discovery;
+
+public enum FileKind
+{
+    Yaml,
+    PackageJson,
+    JavaScript,
+    Dockerfile,
+}
+
+/// <summary>A file to load. Content is set for input that does not come from disk (stdin).</summary>
+public sealed record DiscoveredFile(string RelativePath, string FullPath, FileKind Kind, byte[]? Content = null);
+
+/// <summary>A file deliberately not read (too large, symlink leaving the root, unreadable).</summary>
+public sealed record SkippedFile(string RelativePath, string Reason);

@@ -1,0 +1,120 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Linking;
+
+/// <summary>Decides which Node app runs in which container, strongest evidence first:
+/// the `manifestlint.io/source` annotation, then a Node Dockerfile whose folder matches the
+/// container or image name, then a single-app fallback. Every link records why.</summary>
+public static class AppLinker
+{
+    public const string SourceAnnotation = "manifestlint.io/source";
+
+    /// <summary>Images that never run the project's Node code.</summary>
+    private static readonly HashSet<string> NonNodeImages = new(StringComparer.Ordinal)
+    {
+        "mongo", "mongodb", "postgres", "postgresql", "mysql", "mariadb", "redis", "valkey", "nginx", "httpd", "caddy",
+        "traefik", "haproxy", "envoy", "rabbitmq", "kafka", "zookeeper", "elasticsearch", "memcached", "busybox",
+        "alpine", "ubuntu", "debian", "minio", "etcd", "consul", "vault", "grafana", "prometheus", "mongo-express",
+    };
+
+    public static void Link(ProjectModel model)
+    {
+        var apps = model.Images
+            .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
+            .GroupBy(i => i.Dir).Select(g => g.First()).ToList();
+        var links = new List<AppLink>();
+        var unlinked = new List<(KubeObject Workload, Container Container)>();
+        foreach (var workload in model.Workloads)
+        {
+            foreach (var container in workload.PodTemplate!.Containers)
+            {
+                var link = ByAnnotation(model, workload, container) ?? ByImage(model, apps, workload, container);
+                if (link is not null) links.Add(link);
+                else unlinked.Add((workload, container));
+            }
+        }
+
+        // Single-app fallback: one Node app, one container that could run it.
+        if (apps.Count == 1 && links.Count == 0)
+        {
+            var candidates = unlinked.Where(u => !IsKnownNonNodeImage(u.Container.Image)).ToList();
+            if (candidates.Count == 1)
+            {
+                var (workload, container) = candidates[0];
+                links.Add(Build(model, workload, container, model.Packages[apps[0].Dir], apps[0],
+                    $"the only Node app ({apps[0].File}) and the only container that could run it"));
+            }
+        }
+        model.Links = links;
+        model.NodeRunFiles = ModuleGraph.Reachable(
+            model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images, model.Modules)), model.Modules);
+    }
+
+    private static AppLink? ByAnnotation(ProjectModel model, KubeObject workload, Container container)
+    {
+        var dir = workload.Annotations.GetValueOrDefault(SourceAnnotation) ?? workload.PodTemplate!.Annotations.GetValueOrDefault(SourceAnnotation);
+        if (dir is null) return null;
+        var normalized = PathUtil.Join("", dir);
+        if (!model.Packages.TryGetValue(normalized, out var package)) return null;
+        var image = model.Images.FirstOrDefault(i => i.Dir == normalized && i.Final is not null);
+        return Build(model, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
+    }
+
+    private static AppLink? ByImage(ProjectModel model, List<ImageRecipe> apps, KubeObject workload, Container container)
+    {
+        var imageName = ImageRepositoryName(container.Image);
+        var matches = new List<(ImageRecipe App, int Strength, string Why)>();
+        foreach (var app in apps)
+        {
+            var folder = app.Dir.Length == 0 ? null : PathUtil.LastSegment(app.Dir);
+            if (folder is null) continue;
+            if (container.Name == folder) matches.Add((app, 3, $"container name `{container.Name}` matches folder {app.Dir}/ ({app.File} runs Node)"));
+            else if (imageName == folder) matches.Add((app, 3, $"image `{container.Image}` matches folder {app.Dir}/ ({app.File} runs Node)"));
+            else if (imageName is not null && imageName.Split('-', '_', '.').Contains(folder))
+            {
+                matches.Add((app, 1, $"image `{container.Image}` names folder {app.Dir}/ ({app.File} runs Node)"));
+            }
+        }
+        if (matches.Count == 0) return null;
+        var best = matches.Max(m => m.Strength);
+        var top = matches.Where(m => m.Strength == best).ToList();
+        if (top.Count != 1) return null; // ambiguous: precision over recall
+        var (chosen, _, why) = top[0];
+        return Build(model, workload, container, model.Packages[chosen.Dir], chosen, why);
+    }
+
+    private static AppLink Build(ProjectModel model, KubeObject workload, Container container, NodePackage package, ImageRecipe? image, string evidence)
+    {
+        var entry = Entry(model, container, package, image);
+        var reachable = entry is null ? new HashSet<string>() : ModuleGraph.Reachable([entry], model.Modules);
+        return new AppLink(workload, container, package, image, entry, reachable, evidence);
+    }
+
+    /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD.</summary>
+    private static string? Entry(ProjectModel model, Container container, NodePackage package, ImageRecipe? image)
+    {
+        var stage = image?.Final;
+        IReadOnlyList<string> command = container.Command.Count > 0
+            ? [.. container.Command, .. container.Args]
+            : [.. stage?.Entrypoint ?? [], .. container.Args.Count > 0 ? container.Args : stage?.Cmd ?? []];
+        var file = EntryPoints.FromCommand(command, package, stage?.WorkDir);
+        if (file is null && package.Scripts.TryGetValue("start", out var start)) file = EntryPoints.FromScript(start, package);
+        if (file is null && package.Main is { } main) file = PathUtil.Join(package.Dir, main);
+        file ??= PathUtil.Join(package.Dir, "index.js");
+        return ModuleGraph.ResolveFile(file, model.Modules);
+    }
+
+    /// <summary>`registry:5000/team/chat-backend:v7@sha256:…` → `chat-backend`.</summary>
+    private static string? ImageRepositoryName(string? image)
+    {
+        if (string.IsNullOrEmpty(image)) return null;
+        var noDigest = image.Split('@')[0];
+        var lastSlash = noDigest.LastIndexOf('/');
+        var last = noDigest[(lastSlash + 1)..];
+        var colon = last.IndexOf(':');
+        return colon < 0 ? last : last[..colon];
+    }
+
+    private static bool IsKnownNonNodeImage(string? image) =>
+        ImageRepositoryName(image) is { } name && NonNodeImages.Contains(name);
+}

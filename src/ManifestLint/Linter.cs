@@ -1,0 +1,76 @@
+using ManifestLint.Config;
+using ManifestLint.Discovery;
+using ManifestLint.Linking;
+using ManifestLint.Loading;
+using ManifestLint.Model;
+using ManifestLint.Rules;
+
+namespace ManifestLint;
+
+/// <summary>The pipeline: discover → load → link → rules → filter. No console, no exit codes.</summary>
+public static class Linter
+{
+    public const string StdinPath = "<stdin>";
+
+    /// <summary>Lints the project holding <paramref name="paths"/>; reports findings in files under those paths.</summary>
+    /// <exception cref="ConfigException">Bad configuration.</exception>
+    /// <exception cref="IOException">A path does not exist.</exception>
+    public static LintResult Lint(IReadOnlyList<string> paths, string? configPath = null)
+    {
+        if (paths.Count == 0) paths = ["."];
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path)) throw new FileNotFoundException($"path not found: {path}", path);
+        }
+        var root = ProjectRoot.Find(paths[0]);
+        var config = LoadConfig(root, configPath);
+        var (files, skipped) = new FileDiscoverer(config.MaxFileBytes).Discover(root, config.Ignore);
+        var model = ProjectLoader.Load(root, config, files, skipped);
+        var scopes = paths.Select(p => ProjectRoot.Relative(root, Path.GetFullPath(p))).ToList();
+        return new LintResult(root, model, Run(model, f => InScope(f, scopes)));
+    }
+
+    /// <summary>Lints YAML read from standard input on its own.</summary>
+    public static LintResult LintStdin(byte[] content, string? configPath = null)
+    {
+        var root = Directory.GetCurrentDirectory();
+        var config = LoadConfig(root, configPath);
+        var model = ProjectLoader.Load(root, config, [new DiscoveredFile(StdinPath, "", FileKind.Yaml, content)], []);
+        return new LintResult(root, model, Run(model, _ => true));
+    }
+
+    private static LintConfig LoadConfig(string root, string? configPath)
+    {
+        var path = configPath ?? Path.Combine(root, ProjectRoot.ConfigFileName);
+        if (configPath is null && !File.Exists(path)) return LintConfig.Default;
+        if (!File.Exists(path)) throw new ConfigException($"{configPath}: configuration file not found");
+        return ConfigLoader.Load(path, configPath ?? ProjectRoot.ConfigFileName);
+    }
+
+    private static IReadOnlyList<Finding> Run(ProjectModel model, Func<Finding, bool> inScope)
+    {
+        AppLinker.Link(model);
+        var findings = new List<Finding>();
+        foreach (var rule in RuleRegistry.All)
+        {
+            if (EffectiveLevel(model.Config, rule.Descriptor) is not { } level) continue;
+            rule.Analyze(model, new RuleContext(rule.Descriptor, level, findings));
+        }
+        return findings.Where(inScope)
+            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static Level? EffectiveLevel(LintConfig config, RuleDescriptor rule)
+    {
+        if (config.RuleLevels.TryGetValue(rule.Id, out var byId)) return byId;
+        if (config.RuleLevels.TryGetValue(rule.Name, out var byName)) return byName;
+        return rule.DefaultLevel;
+    }
+
+    private static bool InScope(Finding finding, List<string> scopes) => scopes.Any(scope =>
+        scope.Length == 0 || finding.Span.File == scope || finding.Span.File.StartsWith(scope + "/", StringComparison.Ordinal));
+}

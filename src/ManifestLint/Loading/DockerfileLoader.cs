@@ -1,0 +1,157 @@
+using System.Text.Json;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Reads the Dockerfile instructions we need (FROM, WORKDIR, ENV, EXPOSE, CMD, ENTRYPOINT).
+/// Unknown or malformed instructions are skipped: Docker itself is the authority on syntax.</summary>
+internal static class DockerfileLoader
+{
+    public static ImageRecipe Load(string file, string text)
+    {
+        var stages = new List<ImageStage>();
+        foreach (var (line, instruction, rest) in Instructions(text))
+        {
+            if (instruction == "FROM")
+            {
+                var parts = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    .Where(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray();
+                if (parts.Length == 0) continue;
+                var alias = parts.Length >= 3 && parts[1].Equals("AS", StringComparison.OrdinalIgnoreCase) ? parts[2] : null;
+                var previous = stages.FirstOrDefault(s => s.Alias == parts[0]);
+                var stage = new ImageStage { BaseImage = parts[0], Alias = alias, Span = SourceSpan.At(file, line, 1) };
+                if (previous is not null) Inherit(stage, previous);
+                stages.Add(stage);
+                continue;
+            }
+            if (stages.Count == 0) continue;
+            var current = stages[^1];
+            switch (instruction)
+            {
+                case "WORKDIR":
+                    var dir = rest.Trim();
+                    current.WorkDir = dir.StartsWith('/') || current.WorkDir is null ? dir : current.WorkDir.TrimEnd('/') + "/" + dir;
+                    break;
+                case "ENV":
+                    foreach (var (k, v) in ParseEnv(rest)) current.Env[k] = v;
+                    break;
+                case "EXPOSE":
+                    foreach (var p in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (int.TryParse(p.Split('/')[0], out var port)) current.Expose.Add(port);
+                    }
+                    break;
+                case "CMD":
+                    current.Cmd = ParseCommand(rest);
+                    break;
+                case "ENTRYPOINT":
+                    current.Entrypoint = ParseCommand(rest);
+                    break;
+            }
+        }
+        var slash = file.LastIndexOf('/');
+        return new ImageRecipe { File = file, Dir = slash < 0 ? "" : file[..slash], Stages = stages };
+    }
+
+    private static void Inherit(ImageStage stage, ImageStage from)
+    {
+        stage.WorkDir = from.WorkDir;
+        foreach (var (k, v) in from.Env) stage.Env[k] = v;
+        stage.Cmd = from.Cmd;
+        stage.Entrypoint = from.Entrypoint;
+    }
+
+    /// <summary>Logical instructions: comments dropped, backslash continuations joined.</summary>
+    private static IEnumerable<(int Line, string Instruction, string Args)> Instructions(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var raw = lines[i].Trim();
+            if (raw.Length == 0 || raw.StartsWith('#')) continue;
+            var startLine = i + 1;
+            var joined = raw;
+            while (joined.EndsWith('\\') && i + 1 < lines.Length)
+            {
+                i++;
+                var next = lines[i].Trim();
+                if (next.StartsWith('#')) continue;
+                joined = joined[..^1] + " " + next;
+            }
+            var space = joined.IndexOfAny([' ', '\t']);
+            if (space < 0) continue;
+            yield return (startLine, joined[..space].ToUpperInvariant(), joined[(space + 1)..].Trim());
+        }
+    }
+
+    private static IEnumerable<(string Key, string Value)> ParseEnv(string rest)
+    {
+        if (!rest.Contains('=') || rest.IndexOf(' ') is var sp and > 0 && sp < rest.IndexOf('='))
+        {
+            // Legacy form: ENV KEY value with spaces
+            var sp2 = rest.IndexOf(' ');
+            if (sp2 > 0) yield return (rest[..sp2], Unquote(rest[(sp2 + 1)..].Trim()));
+            yield break;
+        }
+        foreach (var token in ShellWords(rest))
+        {
+            var eq = token.IndexOf('=');
+            if (eq > 0) yield return (token[..eq], token[(eq + 1)..]);
+        }
+    }
+
+    private static IReadOnlyList<string> ParseCommand(string rest)
+    {
+        if (rest.StartsWith('['))
+        {
+            try
+            {
+                var items = JsonSerializer.Deserialize(rest, DockerJsonContext.Default.StringArray);
+                if (items is not null) return items;
+            }
+            catch (JsonException)
+            {
+                // Docker falls back to shell form for invalid JSON.
+            }
+        }
+        return ShellWords(rest).ToList();
+    }
+
+    private static IEnumerable<string> ShellWords(string text)
+    {
+        var current = new System.Text.StringBuilder();
+        char quote = '\0';
+        var inWord = false;
+        foreach (var ch in text)
+        {
+            if (quote != '\0')
+            {
+                if (ch == quote) quote = '\0';
+                else current.Append(ch);
+            }
+            else if (ch is '"' or '\'')
+            {
+                quote = ch;
+                inWord = true;
+            }
+            else if (char.IsWhiteSpace(ch))
+            {
+                if (inWord) yield return current.ToString();
+                current.Clear();
+                inWord = false;
+            }
+            else
+            {
+                current.Append(ch);
+                inWord = true;
+            }
+        }
+        if (inWord) yield return current.ToString();
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\'') ? value[1..^1] : value;
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(string[]))]
+internal sealed partial class DockerJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,274 @@
+using Acornima;
+using Acornima.Ast;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Walks one AST (explicit stack, no recursion) and collects the facts rules need:
+/// free uses of CommonJS globals, ESM syntax, dependencies, and `process.env` reads. Scope-aware
+/// for the tracked names only, which keeps the walk cheap.</summary>
+internal sealed class JsFactsExtractor(string file)
+{
+    private sealed record Frame(Node Node, Frame? Parent, JsScope Scope);
+
+    private readonly Stack<Frame> stack = new();
+    private readonly List<(Identifier Id, JsScope Scope)> globalRefs = [];
+    private readonly List<(EnvRead Read, JsScope Scope)> envReads = [];
+    private readonly List<ModuleDependency> dependencies = [];
+    private readonly List<(string Keyword, SourceSpan Span)> esmSyntax = [];
+
+    public (IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env) Extract(Node program)
+    {
+        var root = new JsScope(null, isFunction: true);
+        stack.Push(new Frame(program, null, root));
+        while (stack.Count > 0) Visit(stack.Pop());
+
+        var globals = globalRefs
+            .Where(r => r.Id.Name != "process" && r.Scope.IsFree(r.Id.Name))
+            .GroupBy(r => r.Id.Name)
+            .Select(g =>
+            {
+                var first = g.MinBy(r => r.Id.Start)!;
+                return new CjsGlobalUse(g.Key, Span(first.Id), g.Count());
+            })
+            .OrderBy(u => u.Span.StartLine).ThenBy(u => u.Span.StartColumn)
+            .ToList();
+        var esm = esmSyntax.Count == 0
+            ? null
+            : esmSyntax.OrderBy(e => e.Span.StartLine).ThenBy(e => e.Span.StartColumn)
+                .Select(e => new EsmSyntaxUse(e.Keyword, e.Span, esmSyntax.Count)).First();
+        var env = envReads.Where(r => r.Scope.IsFree("process")).Select(r => r.Read)
+            .OrderBy(r => r.Span.StartLine).ThenBy(r => r.Span.StartColumn).ToList();
+        var deps = dependencies.OrderBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ToList();
+        return (globals, esm, deps, env);
+    }
+
+    private void Push(Node? node, Frame parent, JsScope scope)
+    {
+        if (node is not null) stack.Push(new Frame(node, parent, scope));
+    }
+
+    private void PushChildren(Frame frame, JsScope scope)
+    {
+        foreach (var child in frame.Node.ChildNodes) Push(child, frame, scope);
+    }
+
+    private void Visit(Frame f)
+    {
+        var scope = f.Scope;
+        switch (f.Node)
+        {
+            case Identifier id:
+                if (JsScope.TrackedNames.Contains(id.Name) && IsReference(id, f.Parent?.Node)) globalRefs.Add((id, scope));
+                return;
+            case VariableDeclaration decl:
+                var target = decl.Kind == VariableDeclarationKind.Var ? scope.FunctionScope : scope;
+                foreach (var d in decl.Declarations)
+                {
+                    var dFrame = new Frame(d, f, scope);
+                    DeclarePattern(d.Id, target, dFrame);
+                    if (d.Init is not null && IsProcessEnv(d.Init) && d.Id is ObjectPattern pattern) DestructuredEnv(pattern, scope);
+                    Push(d.Init, dFrame, scope);
+                }
+                return;
+            case IFunction fn:
+                if (f.Node is FunctionDeclaration && fn.Id is not null) scope.Declare(fn.Id.Name);
+                var fnScope = new JsScope(scope, isFunction: true);
+                if (f.Node is FunctionExpression && fn.Id is not null) fnScope.Declare(fn.Id.Name);
+                foreach (var p in fn.Params) DeclarePattern(p, fnScope, f);
+                Push(fn.Body, f, fnScope);
+                return;
+            case ClassDeclaration cls:
+                if (cls.Id is not null) scope.Declare(cls.Id.Name);
+                Push(cls.SuperClass, f, scope);
+                Push(cls.Body, f, scope);
+                return;
+            case CatchClause c:
+                var catchScope = new JsScope(scope, isFunction: false);
+                if (c.Param is not null) DeclarePattern(c.Param, catchScope, f);
+                Push(c.Body, f, catchScope);
+                return;
+            case NestedBlockStatement or ForStatement or ForInStatement or ForOfStatement or SwitchStatement:
+                PushChildren(f, new JsScope(scope, isFunction: false));
+                return;
+            case StaticBlock:
+                PushChildren(f, new JsScope(scope, isFunction: true));
+                return;
+            case ImportDeclaration imp:
+                foreach (var s in imp.Specifiers) scope.Declare(s.Local.Name);
+                dependencies.Add(new ModuleDependency(imp.Source.Value, DependencyKind.Import, Span(imp)));
+                esmSyntax.Add(("import", Span(imp)));
+                return;
+            case ExportNamedDeclaration exp:
+                esmSyntax.Add(("export", Span(exp)));
+                if (exp.Source is not null) dependencies.Add(new ModuleDependency(exp.Source.Value, DependencyKind.Export, Span(exp)));
+                Push(exp.Declaration, f, scope);
+                return;
+            case ExportAllDeclaration all:
+                esmSyntax.Add(("export", Span(all)));
+                dependencies.Add(new ModuleDependency(all.Source.Value, DependencyKind.Export, Span(all)));
+                return;
+            case ExportDefaultDeclaration def:
+                esmSyntax.Add(("export", Span(def)));
+                Push(def.Declaration, f, scope);
+                return;
+            case ImportExpression ie:
+                if (StaticString(ie.Source) is { } dyn) dependencies.Add(new ModuleDependency(dyn, DependencyKind.DynamicImport, Span(ie)));
+                PushChildren(f, scope);
+                return;
+            case CallExpression call:
+                if (call.Callee is Identifier { Name: "require" } && call.Arguments.Count == 1 && StaticString(call.Arguments[0]) is { } spec)
+                {
+                    dependencies.Add(new ModuleDependency(spec, DependencyKind.Require, Span(call)));
+                }
+                PushChildren(f, scope);
+                return;
+            case MemberExpression member:
+                if (IsProcessEnv(member.Object) && EnvName(member) is { } envName)
+                {
+                    envReads.Add((new EnvRead(envName, Classify(f), Span(member.Property)), scope));
+                }
+                Push(member.Object, f, scope);
+                if (member.Computed) Push(member.Property, f, scope);
+                return;
+            case Property prop:
+                if (prop.Computed) Push(prop.Key, f, scope);
+                Push(prop.Value, f, scope);
+                return;
+            case ClassProperty cp:
+                if (cp.Computed) Push(cp.Key, f, scope);
+                Push(cp.Value, f, scope);
+                return;
+            case LabeledStatement label:
+                Push(label.Body, f, scope);
+                return;
+            case BreakStatement or ContinueStatement or MetaProperty or ExportSpecifier:
+                return;
+            default:
+                PushChildren(f, scope);
+                return;
+        }
+    }
+
+    /// <summary>Declares a binding pattern's names; its default values and computed keys are walked as expressions.</summary>
+    private void DeclarePattern(Node pattern, JsScope target, Frame owner)
+    {
+        var pending = new Stack<Node>();
+        pending.Push(pattern);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case Identifier id:
+                    target.Declare(id.Name);
+                    break;
+                case ObjectPattern obj:
+                    foreach (var p in obj.Properties)
+                    {
+                        if (p is Property prop)
+                        {
+                            if (prop.Computed) Push(prop.Key, owner, owner.Scope);
+                            pending.Push(prop.Value);
+                        }
+                        else if (p is RestElement rest) pending.Push(rest.Argument);
+                    }
+                    break;
+                case ArrayPattern arr:
+                    foreach (var e in arr.Elements) if (e is not null) pending.Push(e);
+                    break;
+                case AssignmentPattern ap:
+                    pending.Push(ap.Left);
+                    Push(ap.Right, owner, owner.Scope);
+                    break;
+                case RestElement rest:
+                    pending.Push(rest.Argument);
+                    break;
+                case var other:
+                    Push(other, owner, owner.Scope);
+                    break;
+            }
+        }
+    }
+
+    private void DestructuredEnv(ObjectPattern pattern, JsScope scope)
+    {
+        foreach (var p in pattern.Properties)
+        {
+            if (p is not Property { Computed: false } prop) continue;
+            var name = prop.Key switch
+            {
+                Identifier id => id.Name,
+                StringLiteral s => s.Value,
+                _ => null,
+            };
+            if (name is null) continue;
+            var kind = prop.Value is AssignmentPattern ? EnvReadKind.Defaulted : EnvReadKind.Required;
+            envReads.Add((new EnvRead(name, kind, Span(prop.Key)), scope));
+        }
+    }
+
+    /// <summary>How a `process.env.X` read is used: with a fallback, only tested, or as a required value.</summary>
+    private static EnvReadKind Classify(Frame read)
+    {
+        var node = read.Node;
+        var parent = read.Parent?.Node;
+        switch (parent)
+        {
+            case AssignmentExpression assign when assign.Left == node:
+                return EnvReadKind.Defaulted; // the code sets it itself
+            case LogicalExpression logical:
+                return logical.Operator == Operator.LogicalAnd ? EnvReadKind.Checked : EnvReadKind.Defaulted;
+            case BinaryExpression bin when bin.Operator is Operator.StrictEquality or Operator.StrictInequality
+                or Operator.Equality or Operator.Inequality:
+                return EnvReadKind.Checked;
+            case UnaryExpression { Operator: Operator.LogicalNot } not:
+                return read.Parent!.Parent?.Node is IfStatement ifs && ifs.Test == not && FailsFast(ifs.Consequent)
+                    ? EnvReadKind.Required
+                    : EnvReadKind.Checked;
+            case UnaryExpression { Operator: Operator.TypeOf }:
+                return EnvReadKind.Checked;
+            case IfStatement s when s.Test == node:
+            case ConditionalExpression c when c.Test == node:
+            case WhileStatement w when w.Test == node:
+                return EnvReadKind.Checked;
+            default:
+                return EnvReadKind.Required;
+        }
+    }
+
+    /// <summary>`if (!process.env.X) { throw ... }` or `process.exit(...)`: the variable is required.</summary>
+    private static bool FailsFast(Statement consequent)
+    {
+        IEnumerable<Statement> statements = consequent is BlockStatement block ? block.Body : [consequent];
+        return statements.Any(s => s is ThrowStatement
+            || s is ExpressionStatement { Expression: CallExpression { Callee: MemberExpression { Object: Identifier { Name: "process" }, Property: Identifier { Name: "exit" } } } });
+    }
+
+    private static bool IsProcessEnv(Node node) =>
+        node is MemberExpression { Computed: false, Object: Identifier { Name: "process" }, Property: Identifier { Name: "env" } };
+
+    private static string? EnvName(MemberExpression member) =>
+        member.Computed ? StaticString(member.Property) : (member.Property as Identifier)?.Name;
+
+    private static string? StaticString(Node? node) => node switch
+    {
+        StringLiteral s => s.Value,
+        TemplateLiteral { Expressions.Count: 0 } t when t.Quasis.Count == 1 => t.Quasis[0].Value.Cooked,
+        _ => null,
+    };
+
+    /// <summary>Is this identifier a variable reference (not a property name, label or key)?</summary>
+    private static bool IsReference(Identifier id, Node? parent) => parent switch
+    {
+        MemberExpression m => m.Object == id || m.Computed,
+        Property p => p.Computed || p.Value == id,
+        ClassProperty cp => cp.Computed || cp.Value == id,
+        _ => true,
+    };
+
+    private SourceSpan Span(Node node)
+    {
+        var loc = node.Location;
+        return new SourceSpan(file, loc.Start.Line, loc.Start.Column + 1, loc.End.Line, loc.End.Column + 1);
+    }
+}

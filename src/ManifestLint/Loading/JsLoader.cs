@@ -1,0 +1,74 @@
+using Acornima;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Parses a JS file the way Node would (module or script) and keeps only its facts.</summary>
+internal static class JsLoader
+{
+    private static readonly ParserOptions ScriptOptions = new() { AllowReturnOutsideFunction = true, AllowHashBang = true };
+    private static readonly ParserOptions ModuleOptions = new() { AllowHashBang = true };
+
+    public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package)
+    {
+        try
+        {
+            Acornima.Ast.Program program;
+            if (format == ModuleFormat.Esm)
+            {
+                program = new Parser(ModuleOptions).ParseModule(text, file);
+            }
+            else
+            {
+                try
+                {
+                    program = new Parser(ScriptOptions).ParseScript(text, file, strict: false);
+                }
+                catch (ParseErrorException) when (TryParseModuleWithEsmSyntax(file, text, out var module))
+                {
+                    // A CommonJS file that only parses as a module uses import/export: keep its facts so
+                    // ML102 can say exactly that, instead of a bare syntax error.
+                    program = module;
+                }
+            }
+            var (globals, esm, deps, env) = new JsFactsExtractor(file).Extract(program);
+            return (new JsModule
+            {
+                File = file,
+                Format = format,
+                FormatReason = reason,
+                PackageFile = package?.File,
+                CjsGlobalUses = globals,
+                EsmSyntax = esm,
+                Dependencies = deps,
+                EnvReads = env,
+            }, null);
+        }
+        catch (ParseErrorException ex)
+        {
+            var kind = format == ModuleFormat.Esm ? "ES module" : "CommonJS";
+            return (null, new LoadProblem(SourceSpan.At(file, Math.Max(ex.LineNumber, 1), ex.Column + 1), "JavaScript",
+                $"{ex.Description} (parsed as {kind})"));
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return (null, new LoadProblem(SourceSpan.At(file, 1, 1), "JavaScript", "nesting is too deep to analyse"));
+        }
+    }
+
+    private static bool TryParseModuleWithEsmSyntax(string file, string text, out Acornima.Ast.Program program)
+    {
+        program = null!;
+        try
+        {
+            var module = new Parser(ModuleOptions).ParseModule(text, file);
+            var hasEsm = module.Body.Any(s => s is Acornima.Ast.ImportDeclaration or Acornima.Ast.ExportDeclaration);
+            if (hasEsm) program = module;
+            return hasEsm;
+        }
+        catch (ParseErrorException)
+        {
+            return false;
+        }
+    }
+}

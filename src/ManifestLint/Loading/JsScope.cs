@@ -1,0 +1,39 @@
+namespace ManifestLint.Loading;
+
+/// <summary>A lexical scope, tracking only the names our rules care about (CommonJS globals, `process`).</summary>
+internal sealed class JsScope(JsScope? parent, bool isFunction)
+{
+    public static readonly IReadOnlySet<string> TrackedNames =
+        new HashSet<string>(StringComparer.Ordinal) { "require", "module", "exports", "__dirname", "__filename", "process" };
+
+    private HashSet<string>? declared;
+
+    public JsScope? Parent { get; } = parent;
+    public bool IsFunction { get; } = isFunction;
+
+    /// <summary>Where `var` declarations land.</summary>
+    public JsScope FunctionScope
+    {
+        get
+        {
+            var scope = this;
+            while (!scope.IsFunction && scope.Parent is not null) scope = scope.Parent;
+            return scope;
+        }
+    }
+
+    public void Declare(string name)
+    {
+        if (TrackedNames.Contains(name)) (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+    }
+
+    /// <summary>True when no enclosing scope declares the name (it refers to the global/module wrapper binding).</summary>
+    public bool IsFree(string name)
+    {
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope.declared?.Contains(name) == true) return false;
+        }
+        return true;
+    }
+}

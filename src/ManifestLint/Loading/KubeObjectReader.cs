@@ -1,0 +1,166 @@
+using ManifestLint.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Turns one YAML document root into Kubernetes objects. Reads only known paths, so shape
+/// errors (a string where a list belongs) read as absent instead of failing the file.</summary>
+internal sealed class KubeObjectReader(string file, string defaultNamespace)
+{
+    public void Read(YamlNode root, List<KubeObject> sink)
+    {
+        if (root is not YamlMappingNode) return;
+        var kind = root.Str("kind");
+        if (kind is null || root.Str("apiVersion") is null) return;
+        if (kind == "List" || kind.EndsWith("List", StringComparison.Ordinal) && root.Get("items") is YamlSequenceNode)
+        {
+            foreach (var item in root.Items("items")) Read(item, sink);
+            return;
+        }
+        sink.Add(ReadObject(root, kind));
+    }
+
+    private KubeObject ReadObject(YamlNode root, string kind)
+    {
+        var metadata = root.Get("metadata");
+        var nameNode = metadata.Get("name");
+        return new KubeObject
+        {
+            Kind = kind,
+            ApiVersion = root.Str("apiVersion") ?? "",
+            Name = nameNode.Str() ?? "",
+            Namespace = metadata.Str("namespace") ?? defaultNamespace,
+            Labels = metadata.Get("labels").StringMap(),
+            Annotations = metadata.Get("annotations").StringMap(),
+            Span = root.Span(file),
+            NameSpan = (nameNode ?? root).Span(file),
+            PodTemplate = ReadPodTemplate(root, kind),
+            ConfigData = ReadConfigData(root, kind),
+            Service = kind == "Service" ? ReadService(root.Get("spec")) : null,
+        };
+    }
+
+    private PodTemplate? ReadPodTemplate(YamlNode root, string kind)
+    {
+        YamlNode? template = kind switch
+        {
+            "Pod" => root,
+            "CronJob" => root.Get("spec").Get("jobTemplate").Get("spec").Get("template"),
+            "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "Job"
+                => root.Get("spec").Get("template"),
+            _ => null,
+        };
+        if (template is null) return null;
+        var meta = template.Get("metadata");
+        var spec = template.Get("spec");
+        return new PodTemplate
+        {
+            Labels = meta.Get("labels").StringMap(),
+            Annotations = meta.Get("annotations").StringMap(),
+            Containers = spec.Items("containers").Select(ReadContainer).ToList(),
+            InitContainers = spec.Items("initContainers").Select(ReadContainer).ToList(),
+        };
+    }
+
+    private Container ReadContainer(YamlNode node) => new()
+    {
+        Name = node.Str("name") ?? "",
+        Image = node.Str("image"),
+        Span = node.Span(file),
+        EnvKeySpan = node.KeyNode("env")?.Span(file),
+        Ports = node.Items("ports").Select(p => new ContainerPort(
+            p.Str("name"), ParseInt(p.Str("containerPort")), p.Span(file))).ToList(),
+        Env = node.Items("env").Select(ReadEnvVar).OfType<EnvVar>().ToList(),
+        EnvFrom = node.Items("envFrom").Select(ReadEnvFrom).OfType<EnvFromSource>().ToList(),
+        LivenessProbe = ReadProbe(node.Get("livenessProbe")),
+        ReadinessProbe = ReadProbe(node.Get("readinessProbe")),
+        StartupProbe = ReadProbe(node.Get("startupProbe")),
+        Command = node.Items("command").Select(n => n.Str() ?? "").ToList(),
+        Args = node.Items("args").Select(n => n.Str() ?? "").ToList(),
+    };
+
+    private EnvVar? ReadEnvVar(YamlNode node)
+    {
+        var nameNode = node.Get("name");
+        if (nameNode.Str() is not { } name) return null;
+        var valueNode = node.Get("value");
+        var from = node.Get("valueFrom");
+        return new EnvVar
+        {
+            Name = name,
+            NameSpan = nameNode!.Span(file),
+            Value = valueNode.Str(),
+            ValueSpan = valueNode?.Span(file),
+            ConfigMapKeyRef = ReadKeyRef(from.Get("configMapKeyRef")),
+            SecretKeyRef = ReadKeyRef(from.Get("secretKeyRef")),
+        };
+    }
+
+    private KeyRef? ReadKeyRef(YamlNode? node)
+    {
+        var nameNode = node.Get("name");
+        var keyNode = node.Get("key");
+        if (nameNode.Str() is not { } name || keyNode.Str() is not { } key) return null;
+        return new KeyRef(name, nameNode!.Span(file), key, keyNode!.Span(file), node.Bool("optional"));
+    }
+
+    private EnvFromSource? ReadEnvFrom(YamlNode node)
+    {
+        var prefix = node.Str("prefix") ?? "";
+        foreach (var (key, kind) in new[] { ("configMapRef", ConfigSourceKind.ConfigMap), ("secretRef", ConfigSourceKind.Secret) })
+        {
+            var source = node.Get(key);
+            var nameNode = source.Get("name");
+            if (nameNode.Str() is { } name)
+            {
+                return new EnvFromSource(kind, name, nameNode!.Span(file), prefix, source.Bool("optional"));
+            }
+        }
+        return null;
+    }
+
+    private Probe? ReadProbe(YamlNode? node)
+    {
+        if (node is not YamlMappingNode) return null;
+        var http = node.Get("httpGet");
+        var port = http.Str("port") ?? node.Get("tcpSocket").Str("port") ?? node.Get("grpc").Str("port");
+        return new Probe(http.Str("path"), port, node.Span(file));
+    }
+
+    private ConfigData? ReadConfigData(YamlNode root, string kind)
+    {
+        string[] sections = kind switch
+        {
+            // The kubelet builds env only from `data`; `binaryData` keys never become variables.
+            "ConfigMap" => ["data"],
+            "Secret" => ["data", "stringData"],
+            _ => [],
+        };
+        if (sections.Length == 0) return null;
+        var entries = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        foreach (var section in sections)
+        {
+            if (root.Get(section) is not YamlMappingNode map) continue;
+            foreach (var (k, v) in map.Children)
+            {
+                if (k.Str() is { } key) entries[key] = new ConfigValue(key, v.Str(), v.Span(file));
+            }
+        }
+        return new ConfigData
+        {
+            Kind = kind == "ConfigMap" ? ConfigSourceKind.ConfigMap : ConfigSourceKind.Secret,
+            Entries = entries,
+        };
+    }
+
+    private ServiceSpec ReadService(YamlNode? spec) => new()
+    {
+        Selector = spec.Get("selector").StringMap(),
+        Type = spec.Str("type"),
+        ExternalName = spec.Str("externalName"),
+        Ports = spec.Items("ports").Select(p => new ServicePort(
+            p.Str("name"), ParseInt(p.Str("port")), p.Str("targetPort"), p.Span(file))).ToList(),
+    };
+
+    private static int? ParseInt(string? text) => int.TryParse(text, out var n) ? n : null;
+}

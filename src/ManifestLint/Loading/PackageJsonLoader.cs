@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Reads package.json with a forward-only reader (no recursion, token positions kept).</summary>
+internal static class PackageJsonLoader
+{
+    public static (NodePackage? Package, LoadProblem? Problem) Load(string file, byte[] bytes)
+    {
+        var dir = file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
+        var lines = new LineIndex(bytes);
+        string? name = null, type = null, main = null;
+        SourceSpan? typeSpan = null;
+        var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bin = new Dictionary<string, string>(StringComparer.Ordinal);
+        var deps = new HashSet<string>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(bytes.AsSpan(StartAfterBom(bytes)), new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip,
+            MaxDepth = 256,
+        });
+        var offset = StartAfterBom(bytes);
+        try
+        {
+            string? topKey = null;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var key = reader.GetString()!;
+                    if (reader.CurrentDepth == 1) topKey = key;
+                    if (!reader.Read()) break;
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        var value = reader.GetString()!;
+                        if (reader.CurrentDepth == 1)
+                        {
+                            switch (key)
+                            {
+                                case "name": name = value; break;
+                                case "main": main = value; break;
+                                case "bin": bin[name ?? ""] = value; break;
+                                case "type":
+                                    type = value;
+                                    typeSpan = lines.Span(file, offset + (int)reader.TokenStartIndex);
+                                    break;
+                            }
+                        }
+                        else if (reader.CurrentDepth == 2)
+                        {
+                            switch (topKey)
+                            {
+                                case "scripts": scripts[key] = value; break;
+                                case "bin": bin[key] = value; break;
+                                case "dependencies" or "devDependencies": deps.Add(key); break;
+                            }
+                        }
+                    }
+                    else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > 1)
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            var line = (int)(ex.LineNumber ?? 0) + 1;
+            var column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            return (null, new LoadProblem(SourceSpan.At(file, line, column), "JSON", FirstSentence(ex.Message)));
+        }
+
+        return (new NodePackage
+        {
+            Dir = dir,
+            File = file,
+            Name = name,
+            Type = type,
+            TypeSpan = typeSpan,
+            Main = main,
+            Scripts = scripts,
+            Bin = bin,
+            Dependencies = deps,
+        }, null);
+    }
+
+    private static int StartAfterBom(byte[] bytes) =>
+        bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+
+    /// <summary>Maps byte offsets to 1-based line and character columns.</summary>
+    private sealed class LineIndex(byte[] bytes)
+    {
+        public SourceSpan Span(string file, int offset)
+        {
+            int line = 1, lineStart = 0;
+            for (var i = 0; i < offset && i < bytes.Length; i++)
+            {
+                if (bytes[i] == (byte)'\n') { line++; lineStart = i + 1; }
+            }
+            var column = Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1;
+            return SourceSpan.At(file, line, column);
+        }
+    }
+}

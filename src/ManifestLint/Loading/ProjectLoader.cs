@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Text;
+using ManifestLint.Config;
+using ManifestLint.Discovery;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Reads and parses every file once, in parallel, into one <see cref="ProjectModel"/>.
+/// package.json files go first: they decide how each JS file is parsed.</summary>
+public static class ProjectLoader
+{
+    public static ProjectModel Load(string root, LintConfig config, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<SkippedFile> skipped)
+    {
+        var problems = new ConcurrentBag<LoadProblem>();
+        var sources = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+
+        var packages = new ConcurrentDictionary<string, NodePackage>(StringComparer.Ordinal);
+        Parallel.ForEach(files.Where(f => f.Kind == FileKind.PackageJson), file =>
+        {
+            if (Read(file, problems) is not { } bytes) return;
+            sources[file.RelativePath] = Decode(bytes);
+            var (package, problem) = PackageJsonLoader.Load(file.RelativePath, bytes);
+            if (problem is not null) problems.Add(problem);
+            if (package is not null) packages[package.Dir] = package;
+        });
+
+        var formats = new ModuleFormatResolver(packages);
+        var objects = new ConcurrentBag<(string File, IReadOnlyList<KubeObject> Objects)>();
+        var modules = new ConcurrentDictionary<string, JsModule>(StringComparer.Ordinal);
+        var images = new ConcurrentBag<ImageRecipe>();
+        Parallel.ForEach(files.Where(f => f.Kind != FileKind.PackageJson), file =>
+        {
+            if (Read(file, problems) is not { } bytes) return;
+            var text = Decode(bytes);
+            sources[file.RelativePath] = text;
+            switch (file.Kind)
+            {
+                case FileKind.Yaml:
+                    var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace);
+                    if (yamlProblem is not null) problems.Add(yamlProblem);
+                    objects.Add((file.RelativePath, kube));
+                    break;
+                case FileKind.JavaScript:
+                    var (format, reason, package) = formats.Resolve(file.RelativePath);
+                    var (module, jsProblem) = JsLoader.Load(file.RelativePath, text, format, reason, package);
+                    if (jsProblem is not null) problems.Add(jsProblem);
+                    if (module is not null) modules[module.File] = module;
+                    break;
+                case FileKind.Dockerfile:
+                    images.Add(DockerfileLoader.Load(file.RelativePath, text));
+                    break;
+            }
+        });
+
+        // Deterministic order regardless of parallel completion.
+        var orderedObjects = objects.OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects).ToList();
+        var orderedImages = images.OrderBy(i => i.File, StringComparer.Ordinal).ToList();
+        var orderedProblems = problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine).ToList();
+        return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems, skipped, sources);
+    }
+
+    private static byte[]? Read(DiscoveredFile file, ConcurrentBag<LoadProblem> problems)
+    {
+        if (file.Content is not null) return file.Content;
+        try
+        {
+            return File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new LoadProblem(SourceSpan.At(file.RelativePath, 1, 1), "file", $"cannot be read: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static string Decode(byte[] bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+    }
+}

@@ -1,0 +1,45 @@
+using ManifestLint.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Parses a (multi-document) YAML file into Kubernetes objects, or a located parse problem.</summary>
+internal static class YamlLoader
+{
+    public static (IReadOnlyList<KubeObject> Objects, LoadProblem? Problem) Load(string file, string text, string defaultNamespace)
+    {
+        var objects = new List<KubeObject>();
+        var parser = new Parser(new StringReader(text));
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (YamlException ex)
+        {
+            var mark = ex.Start;
+            return (objects, Problem(file, (int)mark.Line, (int)mark.Column, ex.Message));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet reports some structural errors without a mark; the last event read is where it stopped.
+            var mark = parser.Current?.Start ?? Mark.Empty;
+            return (objects, Problem(file, (int)mark.Line, (int)mark.Column, "invalid YAML structure"));
+        }
+
+        var reader = new KubeObjectReader(file, defaultNamespace);
+        foreach (var doc in stream.Documents)
+        {
+            reader.Read(doc.RootNode, objects);
+        }
+        return (objects, null);
+    }
+
+    private static LoadProblem Problem(string file, int line, int column, string message)
+    {
+        line = Math.Max(line, 1);
+        column = Math.Max(column, 1);
+        return new LoadProblem(SourceSpan.At(file, line, column), "YAML", message);
+    }
+}

@@ -1,0 +1,42 @@
+namespace ManifestLint.Model;
+
+/// <summary>What a Dockerfile's final stage produces: the facts linking and env rules need.</summary>
+public sealed class ImageRecipe
+{
+    public required string File { get; init; }
+    /// <summary>Folder holding the Dockerfile ("" for the root).</summary>
+    public required string Dir { get; init; }
+    public required IReadOnlyList<ImageStage> Stages { get; init; }
+
+    public ImageStage? Final => Stages.Count > 0 ? Stages[^1] : null;
+}
+
+public sealed class ImageStage
+{
+    public required string BaseImage { get; init; }
+    public string? Alias { get; init; }
+    public required SourceSpan Span { get; init; }
+    public string? WorkDir { get; set; }
+    public Dictionary<string, string> Env { get; } = new(StringComparer.Ordinal);
+    public List<int> Expose { get; } = [];
+    public IReadOnlyList<string> Cmd { get; set; } = [];
+    public IReadOnlyList<string> Entrypoint { get; set; } = [];
+
+    /// <summary>The command the container runs: ENTRYPOINT followed by CMD.</summary>
+    public IReadOnlyList<string> Command => [.. Entrypoint, .. Cmd];
+
+    /// <summary>Does this stage run Node? (node base image, or a node/npm/yarn/pnpm command.)</summary>
+    public bool RunsNode
+    {
+        get
+        {
+            var repo = BaseImage.Split(':', '@')[0];
+            var last = repo[(repo.LastIndexOf('/') + 1)..];
+            if (last.StartsWith("node", StringComparison.Ordinal)) return !IsStaticServer(Command);
+            return Command.Take(2).Any(t => Path.GetFileName(t) is "node" or "npm" or "yarn" or "pnpm" or "nodemon" or "pm2-runtime");
+        }
+    }
+
+    private static bool IsStaticServer(IReadOnlyList<string> command) =>
+        command.Count > 0 && Path.GetFileName(command[0]) is "nginx" or "httpd" or "caddy";
+}

@@ -1,0 +1,99 @@
+namespace ManifestLint.Model;
+
+/// <summary>One Kubernetes object from a YAML document (or an item of a `kind: List`).</summary>
+public sealed class KubeObject
+{
+    public required string Kind { get; init; }
+    public required string ApiVersion { get; init; }
+    public required string Name { get; init; }
+    /// <summary>Effective namespace: metadata.namespace, else the configured default.</summary>
+    public required string Namespace { get; init; }
+    public required IReadOnlyDictionary<string, string> Labels { get; init; }
+    public required IReadOnlyDictionary<string, string> Annotations { get; init; }
+    /// <summary>Span of the object's document (or List item) start.</summary>
+    public required SourceSpan Span { get; init; }
+    /// <summary>Span of metadata.name's value, or of the object when absent.</summary>
+    public required SourceSpan NameSpan { get; init; }
+
+    /// <summary>Pod template of a workload (or the Pod's own spec); null for other kinds.</summary>
+    public PodTemplate? PodTemplate { get; init; }
+    public ConfigData? ConfigData { get; init; }
+    public ServiceSpec? Service { get; init; }
+
+    /// <summary>`Deployment/ns/name`, used in reports.</summary>
+    public string Ref => $"{Kind}/{Namespace}/{Name}";
+
+    public bool IsLongRunningWorkload => Kind is "Deployment" or "StatefulSet" or "DaemonSet"
+        or "ReplicaSet" or "ReplicationController" or "Pod";
+}
+
+public sealed class PodTemplate
+{
+    public required IReadOnlyDictionary<string, string> Labels { get; init; }
+    public required IReadOnlyDictionary<string, string> Annotations { get; init; }
+    public required IReadOnlyList<Container> Containers { get; init; }
+    public required IReadOnlyList<Container> InitContainers { get; init; }
+}
+
+public sealed class Container
+{
+    public required string Name { get; init; }
+    public string? Image { get; init; }
+    /// <summary>Start of the container's mapping (the first key of its list item).</summary>
+    public required SourceSpan Span { get; init; }
+    /// <summary>The `env` key, when present.</summary>
+    public SourceSpan? EnvKeySpan { get; init; }
+    public required IReadOnlyList<ContainerPort> Ports { get; init; }
+    public required IReadOnlyList<EnvVar> Env { get; init; }
+    public required IReadOnlyList<EnvFromSource> EnvFrom { get; init; }
+    public Probe? LivenessProbe { get; init; }
+    public Probe? ReadinessProbe { get; init; }
+    public Probe? StartupProbe { get; init; }
+    public required IReadOnlyList<string> Command { get; init; }
+    public required IReadOnlyList<string> Args { get; init; }
+}
+
+public sealed record ContainerPort(string? Name, int? Number, SourceSpan Span);
+
+public sealed record Probe(string? HttpPath, string? Port, SourceSpan Span);
+
+public sealed class EnvVar
+{
+    public required string Name { get; init; }
+    public required SourceSpan NameSpan { get; init; }
+    public string? Value { get; init; }
+    public SourceSpan? ValueSpan { get; init; }
+    public KeyRef? ConfigMapKeyRef { get; init; }
+    public KeyRef? SecretKeyRef { get; init; }
+}
+
+/// <summary>A `configMapKeyRef` / `secretKeyRef`.</summary>
+public sealed record KeyRef(string Name, SourceSpan NameSpan, string Key, SourceSpan KeySpan, bool Optional);
+
+public enum ConfigSourceKind
+{
+    ConfigMap,
+    Secret,
+}
+
+/// <summary>An `envFrom` entry.</summary>
+public sealed record EnvFromSource(ConfigSourceKind Kind, string Name, SourceSpan NameSpan, string Prefix, bool Optional);
+
+/// <summary>ConfigMap (`data` + `binaryData`) or Secret (`data` + `stringData`) keys.</summary>
+public sealed class ConfigData
+{
+    public required ConfigSourceKind Kind { get; init; }
+    public required IReadOnlyDictionary<string, ConfigValue> Entries { get; init; }
+}
+
+public sealed record ConfigValue(string Key, string? Value, SourceSpan ValueSpan);
+
+public sealed class ServiceSpec
+{
+    public required IReadOnlyDictionary<string, string> Selector { get; init; }
+    public string? Type { get; init; }
+    public string? ExternalName { get; init; }
+    public required IReadOnlyList<ServicePort> Ports { get; init; }
+}
+
+public sealed record ServicePort(string? Name, int? Port, string? TargetPort, SourceSpan Span);

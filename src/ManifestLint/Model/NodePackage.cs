@@ -1,0 +1,18 @@
+namespace ManifestLint.Model;
+
+/// <summary>A package.json: the facts Node's module rules and our entry-point search need.</summary>
+public sealed class NodePackage
+{
+    /// <summary>Project-relative folder ("" for the root), '/' separated.</summary>
+    public required string Dir { get; init; }
+    public required string File { get; init; }
+    public string? Name { get; init; }
+    /// <summary>The `type` field as written ("module", "commonjs", ...), null when absent.</summary>
+    public string? Type { get; init; }
+    public SourceSpan? TypeSpan { get; init; }
+    public string? Main { get; init; }
+    public required IReadOnlyDictionary<string, string> Scripts { get; init; }
+    public required IReadOnlyDictionary<string, string> Bin { get; init; }
+    /// <summary>Names from dependencies and devDependencies.</summary>
+    public required IReadOnlySet<string> Dependencies { get; init; }
+}

@@ -1,0 +1,71 @@
+using ManifestLint.Config;
+using ManifestLint.Discovery;
+using ManifestLint.Loading;
+
+namespace ManifestLint.Model;
+
+/// <summary>Everything loaded from one project, with the indexes rules use for look-ups.</summary>
+public sealed class ProjectModel
+{
+    private readonly Dictionary<(string Kind, string Ns, string Name), KubeObject> byKey = new();
+    private readonly Dictionary<string, List<KubeObject>> servicesByNamespace = new(StringComparer.Ordinal);
+
+    public ProjectModel(
+        string root,
+        LintConfig config,
+        IReadOnlyList<KubeObject> objects,
+        IReadOnlyDictionary<string, NodePackage> packages,
+        IReadOnlyDictionary<string, JsModule> modules,
+        IReadOnlyList<ImageRecipe> images,
+        IReadOnlyList<LoadProblem> problems,
+        IReadOnlyList<SkippedFile> skipped,
+        IReadOnlyDictionary<string, string> sources)
+    {
+        Root = root;
+        Config = config;
+        Objects = objects;
+        Packages = packages;
+        Modules = modules;
+        Images = images;
+        Problems = problems;
+        Skipped = skipped;
+        Sources = sources;
+        var namespaces = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var o in objects)
+        {
+            byKey.TryAdd((o.Kind, o.Namespace, o.Name), o);
+            namespaces.Add(o.Kind == "Namespace" ? o.Name : o.Namespace);
+            if (o.Service is not null)
+            {
+                if (!servicesByNamespace.TryGetValue(o.Namespace, out var list)) servicesByNamespace[o.Namespace] = list = [];
+                list.Add(o);
+            }
+        }
+        KnownNamespaces = namespaces;
+    }
+
+    public string Root { get; }
+    public LintConfig Config { get; }
+    public IReadOnlyList<KubeObject> Objects { get; }
+    /// <summary>package.json files by folder ("" = root).</summary>
+    public IReadOnlyDictionary<string, NodePackage> Packages { get; }
+    public IReadOnlyDictionary<string, JsModule> Modules { get; }
+    public IReadOnlyList<ImageRecipe> Images { get; }
+    public IReadOnlyList<LoadProblem> Problems { get; }
+    public IReadOnlyList<SkippedFile> Skipped { get; }
+    /// <summary>File texts, kept for code frames in reports.</summary>
+    public IReadOnlyDictionary<string, string> Sources { get; }
+    public IReadOnlySet<string> KnownNamespaces { get; }
+
+    /// <summary>App ↔ container links, set by the linker.</summary>
+    public IReadOnlyList<AppLink> Links { get; internal set; } = [];
+    /// <summary>JS files Node runs: reachable from some entry point of some package.</summary>
+    public IReadOnlySet<string> NodeRunFiles { get; internal set; } = new HashSet<string>();
+
+    public KubeObject? Find(string kind, string ns, string name) => byKey.GetValueOrDefault((kind, ns, name));
+
+    public IReadOnlyList<KubeObject> ServicesIn(string ns) =>
+        servicesByNamespace.TryGetValue(ns, out var list) ? list : [];
+
+    public IEnumerable<KubeObject> Workloads => Objects.Where(o => o.PodTemplate is not null);
+}

@@ -1,0 +1,44 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Rules.EnvConfig;
+
+/// <summary>The variable names a container is known to receive, or null when it cannot be known
+/// (an envFrom names an object defined outside the project).</summary>
+internal static class ContainerEnvironment
+{
+    /// <summary>Set by Kubernetes in every container, or by the official node images.</summary>
+    private static readonly string[] Injected =
+    [
+        "HOSTNAME", "HOME", "PATH", "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "KUBERNETES_SERVICE_PORT_HTTPS",
+        "KUBERNETES_PORT", "NODE_VERSION", "YARN_VERSION",
+    ];
+
+    public static HashSet<string>? Provided(ProjectModel model, KubeObject workload, Container container, ImageRecipe? image)
+    {
+        var names = new HashSet<string>(Injected, StringComparer.Ordinal);
+        foreach (var env in container.Env) names.Add(env.Name);
+        foreach (var from in container.EnvFrom)
+        {
+            var kind = from.Kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret";
+            var data = model.Find(kind, workload.Namespace, from.Name)?.ConfigData;
+            if (data is null)
+            {
+                if (from.Optional) continue;
+                return null;
+            }
+            foreach (var key in data.Entries.Keys) names.Add(from.Prefix + key);
+        }
+        if (image?.Final is { } stage)
+        {
+            foreach (var key in stage.Env.Keys) names.Add(key);
+        }
+        // Service links: <NAME>_SERVICE_HOST / _PORT for each Service in the namespace.
+        foreach (var service in model.ServicesIn(workload.Namespace))
+        {
+            var prefix = service.Name.ToUpperInvariant().Replace('-', '_');
+            names.Add(prefix + "_SERVICE_HOST");
+            names.Add(prefix + "_SERVICE_PORT");
+        }
+        return names;
+    }
+}

@@ -1,0 +1,54 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Rules.EnvConfig;
+
+/// <summary>ML302: configMapKeyRef / secretKeyRef / envFrom naming an object or key that no manifest defines.</summary>
+public sealed class EnvRefMissingRule : IRule
+{
+    public RuleDescriptor Descriptor { get; } = new("ML302", "env-ref-missing", "env-config", Level.Error);
+
+    public void Analyze(ProjectModel model, RuleContext context)
+    {
+        foreach (var workload in model.Workloads)
+        {
+            foreach (var container in workload.PodTemplate!.Containers.Concat(workload.PodTemplate.InitContainers))
+            {
+                foreach (var env in container.Env)
+                {
+                    Check(model, context, workload, container, "ConfigMap", env.ConfigMapKeyRef);
+                    Check(model, context, workload, container, "Secret", env.SecretKeyRef);
+                }
+                foreach (var from in container.EnvFrom.Where(f => !f.Optional))
+                {
+                    var kind = from.Kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret";
+                    if (model.Find(kind, workload.Namespace, from.Name) is not null) continue;
+                    context.Report(from.NameSpan,
+                        $"envFrom of container `{container.Name}` in {workload.Ref} names {kind} `{from.Name}`, which no manifest defines in namespace `{workload.Namespace}`; " +
+                        $"the pod fails with `CreateContainerConfigError: {kind.ToLowerInvariant()} \"{from.Name}\" not found`. Add the {kind}, fix the name, or set `optional: true`.",
+                        $"{kind}/{from.Name}", workload.Ref);
+                }
+            }
+        }
+    }
+
+    private static void Check(ProjectModel model, RuleContext context, KubeObject workload, Container container, string kind, KeyRef? reference)
+    {
+        if (reference is null || reference.Optional) return;
+        var target = model.Find(kind, workload.Namespace, reference.Name);
+        if (target is null)
+        {
+            context.Report(reference.NameSpan,
+                $"Container `{container.Name}` in {workload.Ref} reads key `{reference.Key}` of {kind} `{reference.Name}`, which no manifest defines in namespace `{workload.Namespace}`; " +
+                $"the pod fails with `CreateContainerConfigError: {kind.ToLowerInvariant()} \"{reference.Name}\" not found`. Add the {kind}, fix the name, or set `optional: true`.",
+                $"{kind}/{reference.Name}", workload.Ref);
+        }
+        else if (target.ConfigData?.Entries.ContainsKey(reference.Key) == false)
+        {
+            var keys = string.Join(", ", target.ConfigData.Entries.Keys.Order(StringComparer.Ordinal).Take(8).Select(k => $"`{k}`"));
+            context.Report(reference.KeySpan,
+                $"{kind} `{reference.Name}` has no key `{reference.Key}` (keys: {(keys.Length == 0 ? "none" : keys)}); the pod fails with " +
+                $"`CreateContainerConfigError: couldn't find key {reference.Key} in {kind} {workload.Namespace}/{reference.Name}`. Add the key, fix the reference, or set `optional: true`.",
+                $"{kind}/{reference.Name}/{reference.Key}", workload.Ref);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Rules.Input;
+
+/// <summary>ML001: a file could not be parsed. Loading records the problem; the run goes on.</summary>
+public sealed class ParseErrorRule : IRule
+{
+    public RuleDescriptor Descriptor { get; } = new("ML001", "parse-error", "input", Level.Error);
+
+    public void Analyze(ProjectModel model, RuleContext context)
+    {
+        foreach (var problem in model.Problems)
+        {
+            context.Report(problem.Span,
+                $"{problem.FileKind} cannot be parsed: {problem.Message}. The other files are still linted, but rules cannot see this one; fix the syntax.",
+                $"{problem.FileKind}");
+        }
+    }
+}

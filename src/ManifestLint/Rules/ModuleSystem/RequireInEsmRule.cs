@@ -1,0 +1,33 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Rules.ModuleSystem;
+
+/// <summary>ML101: a CommonJS-only global in a file Node runs as an ES module.</summary>
+public sealed class RequireInEsmRule : IRule
+{
+    public RuleDescriptor Descriptor { get; } = new("ML101", "require-in-esm", "module-system", Level.Error);
+
+    public void Analyze(ProjectModel model, RuleContext context)
+    {
+        foreach (var file in model.NodeRunFiles)
+        {
+            var module = model.Modules[file];
+            if (module.Format != ModuleFormat.Esm) continue;
+            foreach (var use in module.CjsGlobalUses)
+            {
+                var more = use.Count > 1 ? $" ({use.Count - 1} more use{(use.Count > 2 ? "s" : "")} in this file)" : "";
+                context.Report(use.Span,
+                    $"`{use.Name}` is used in an ES module ({module.FormatReason}){more}; Node crashes at load with " +
+                    $"`ReferenceError: {use.Name} is not defined in ES module scope`. {Fix(use.Name)}",
+                    use.Name);
+            }
+        }
+    }
+
+    private static string Fix(string name) => name switch
+    {
+        "require" => "Use `import` (or `createRequire(import.meta.url)`), or rename the file to `.cjs`.",
+        "module" or "exports" => "Use `export` / `export default`, or rename the file to `.cjs`.",
+        _ => "Use `import.meta.dirname` / `import.meta.filename` (Node 20.11+) or `fileURLToPath(import.meta.url)`.",
+    };
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace ManifestLint.Rules.Networking;
+
+/// <summary>Finds host names in a configuration value: URLs of network schemes (multi-host lists too),
+/// `host:port`, or a bare host in a variable whose name says it holds one.</summary>
+internal static partial class HostReference
+{
+    private static readonly HashSet<string> NetworkSchemes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "http", "https", "ws", "wss", "mongodb", "postgres", "postgresql", "mysql", "mariadb", "redis", "rediss",
+        "amqp", "amqps", "mqtt", "mqtts", "nats", "kafka", "tcp", "grpc", "grpcs", "memcached", "ldap", "ldaps",
+        "smtp", "smtps", "ftp", "sftp", "ssh", "couchdb", "cassandra", "sqlserver", "mssql", "nsq", "zookeeper",
+    };
+
+    private static readonly string[] HostVarSuffixes = ["_HOST", "_HOSTNAME", "_SERVICE", "_ADDR"];
+
+    [GeneratedRegex(@"^(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/?#]*@)?(?<authority>[^/?#]*)")]
+    private static partial Regex UrlPattern();
+
+    [GeneratedRegex(@"^(?<host>[A-Za-z0-9.-]+):(?<port>\d{1,5})$")]
+    private static partial Regex HostPortPattern();
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex DnsNamePattern();
+
+    public static IEnumerable<string> Find(string variable, string value)
+    {
+        value = value.Trim();
+        if (value.Length == 0 || value.Contains("$(", StringComparison.Ordinal)) yield break;
+        var url = UrlPattern().Match(value);
+        if (url.Success)
+        {
+            if (!NetworkSchemes.Contains(url.Groups["scheme"].Value)) yield break;
+            foreach (var part in url.Groups["authority"].Value.Split(','))
+            {
+                if (Host(StripPort(part)) is { } h) yield return h;
+            }
+            yield break;
+        }
+        var hostPort = HostPortPattern().Match(value);
+        if (hostPort.Success)
+        {
+            if (Host(hostPort.Groups["host"].Value) is { } h) yield return h;
+            yield break;
+        }
+        if (HostVarSuffixes.Any(s => variable.EndsWith(s, StringComparison.OrdinalIgnoreCase)) && Host(value) is { } bare)
+        {
+            yield return bare;
+        }
+    }
+
+    private static string StripPort(string hostPort)
+    {
+        var colon = hostPort.LastIndexOf(':');
+        return colon < 0 || hostPort.StartsWith('[') ? hostPort : hostPort[..colon];
+    }
+
+    /// <summary>A DNS name that could be a cluster Service; null for IPs, loopback, numbers and non-names.</summary>
+    private static string? Host(string text)
+    {
+        var host = text.Trim().ToLowerInvariant();
+        if (host.Length == 0 || host == "localhost" || IPAddress.TryParse(host, out _)) return null;
+        if (!host.Any(char.IsAsciiLetter) || !DnsNamePattern().IsMatch(host)) return null;
+        return host;
+    }
+}

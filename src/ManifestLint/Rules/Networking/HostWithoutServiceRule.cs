@@ -1,0 +1,77 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Rules.Networking;
+
+/// <summary>ML201: a container's configuration names a cluster host that no Service provides.</summary>
+public sealed class HostWithoutServiceRule : IRule
+{
+    public RuleDescriptor Descriptor { get; } = new("ML201", "host-without-service", "services-networking", Level.Error);
+
+    public void Analyze(ProjectModel model, RuleContext context)
+    {
+        var reported = new HashSet<(SourceSpan, string)>();
+        foreach (var workload in model.Workloads)
+        {
+            foreach (var container in workload.PodTemplate!.Containers.Concat(workload.PodTemplate.InitContainers))
+            {
+                foreach (var (variable, value, span, origin) in Values(model, workload, container))
+                {
+                    foreach (var host in HostReference.Find(variable, value))
+                    {
+                        if (ServiceDns.Resolve(host, workload.Namespace, model.KnownNamespaces) is not var (name, ns)) continue;
+                        if (model.Find("Service", ns, name) is not null || !reported.Add((span, host))) continue;
+                        context.Report(span, Message(model, host, name, ns, origin, container, workload), host, workload.Ref);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Literal env values, and ConfigMap values that reach the container.</summary>
+    private static IEnumerable<(string Variable, string Value, SourceSpan Span, string Origin)> Values(ProjectModel model, KubeObject workload, Container container)
+    {
+        foreach (var env in container.Env)
+        {
+            if (env.Value is not null && env.ValueSpan is { } span) yield return (env.Name, env.Value, span, $"env `{env.Name}`");
+            if (env.ConfigMapKeyRef is { } r && model.Find("ConfigMap", workload.Namespace, r.Name)?.ConfigData?.Entries.GetValueOrDefault(r.Key) is { Value: { } v } entry)
+            {
+                yield return (env.Name, v, entry.ValueSpan, $"ConfigMap `{r.Name}` key `{r.Key}` (env `{env.Name}`)");
+            }
+        }
+        foreach (var from in container.EnvFrom.Where(f => f.Kind == ConfigSourceKind.ConfigMap))
+        {
+            var data = model.Find("ConfigMap", workload.Namespace, from.Name)?.ConfigData;
+            if (data is null) continue;
+            foreach (var entry in data.Entries.Values)
+            {
+                if (entry.Value is not null) yield return (from.Prefix + entry.Key, entry.Value, entry.ValueSpan, $"ConfigMap `{from.Name}` key `{entry.Key}`");
+            }
+        }
+    }
+
+    private static string Message(ProjectModel model, string host, string name, string ns, string origin, Container container, KubeObject workload)
+    {
+        var existing = model.ServicesIn(ns).Select(s => s.Name).Distinct().OrderBy(n => Distance(n, name)).ThenBy(n => n, StringComparer.Ordinal).Take(3).ToList();
+        var hint = existing.Count > 0 ? $" Services in `{ns}`: {string.Join(", ", existing.Select(e => $"`{e}`"))}." : "";
+        return $"Host `{host}` ({origin} of container `{container.Name}` in {workload.Ref}) matches no Service `{name}` in namespace `{ns}`; " +
+            $"the connection fails with `getaddrinfo ENOTFOUND {host}`. Add a Service named `{name}` in `{ns}` that selects the target pods, or point the value at an existing Service.{hint}";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) d[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = d[0];
+            d[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var temp = d[j];
+                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = temp;
+            }
+        }
+        return d[b.Length];
+    }
+}

@@ -1,0 +1,21 @@
+using ManifestLint.Model;
+
+namespace ManifestLint.Rules;
+
+/// <summary>Identity of a rule. Title, help and tags live in rules/&lt;Id&gt;.md (see <see cref="RuleDocs"/>).</summary>
+public sealed record RuleDescriptor(string Id, string Name, string Family, Level DefaultLevel);
+
+/// <summary>A rule is a pure function of the model: it reads indexes and reports findings.</summary>
+public interface IRule
+{
+    RuleDescriptor Descriptor { get; }
+
+    void Analyze(ProjectModel model, RuleContext context);
+}
+
+/// <summary>Collects a rule's findings at the rule's effective level.</summary>
+public sealed class RuleContext(RuleDescriptor rule, Level level, List<Finding> sink)
+{
+    public void Report(SourceSpan span, string message, string key, string? obj = null) =>
+        sink.Add(new Finding(rule.Id, rule.Name, rule.Family, level, message, span, obj, key));
+}

@@ -1,0 +1,28 @@
+using ManifestLint.Rules.EnvConfig;
+using ManifestLint.Rules.Input;
+using ManifestLint.Rules.ModuleSystem;
+using ManifestLint.Rules.Networking;
+using ManifestLint.Rules.Probes;
+
+namespace ManifestLint.Rules;
+
+/// <summary>All built-in rules, in id order. Explicit list: no reflection (AOT-friendly).</summary>
+public static class RuleRegistry
+{
+    public static IReadOnlyList<IRule> All { get; } =
+    [
+        new ParseErrorRule(),
+        new RequireInEsmRule(),
+        new ImportInCjsRule(),
+        new HostWithoutServiceRule(),
+        new EnvVarNotSetRule(),
+        new EnvRefMissingRule(),
+        new MissingReadinessProbeRule(),
+        new MissingLivenessProbeRule(),
+    ];
+
+    /// <summary>Finds a rule by id (`ML101`) or name (`require-in-esm`), case-insensitively.</summary>
+    public static IRule? Find(string idOrName) => All.FirstOrDefault(r =>
+        string.Equals(r.Descriptor.Id, idOrName, StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(r.Descriptor.Name, idOrName, StringComparison.OrdinalIgnoreCase));
+}

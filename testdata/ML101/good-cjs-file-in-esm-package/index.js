@@ -1,0 +1,3 @@
+import legacy from './legacy.cjs';
+
+console.log(legacy.version());

@@ -1,0 +1,1 @@
+export const plugins = { module: 'esm', list: [] };

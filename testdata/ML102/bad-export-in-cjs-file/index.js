@@ -1,0 +1,3 @@
+import formatPrice from './format.cjs';
+
+console.log(formatPrice(1999));

@@ -1,0 +1,6 @@
+const express = require('express');
+
+const router = express.Router();
+router.get('/healthz', (req, res) => res.send('ok'));
+
+module.exports = { router };

@@ -1,0 +1,3 @@
+const os = require('node:os');
+
+module.exports = { tag: os.hostname() };

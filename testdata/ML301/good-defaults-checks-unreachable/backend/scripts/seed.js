@@ -1,0 +1,2 @@
+const token = process.env.SEED_TOKEN;
+console.log('seeding with', token);
