@@ -25,7 +25,7 @@ internal static class YamlLoader
         {
             // YamlDotNet reports some structural errors without a mark; the last event read is where it stopped.
             var mark = parser.Current?.Start ?? Mark.Empty;
-            return (objects, Problem(file, (int)mark.Line, (int)mark.Column, "invalid YAML structure"));
+            return (objects, Problem(file, (int)mark.Line, (int)mark.Column, "invalid YAML structure (is a `[` or `{` left unclosed?)"));
         }
 
         var reader = new KubeObjectReader(file, defaultNamespace);
