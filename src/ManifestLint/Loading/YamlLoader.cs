@@ -7,6 +7,9 @@ namespace ManifestLint.Loading;
 /// <summary>Parses a (multi-document) YAML file into Kubernetes objects, or a located parse problem.</summary>
 internal static class YamlLoader
 {
+    /// <summary>Kubernetes manifests nest about 20 levels; anything far deeper is hostile or broken.</summary>
+    public const int MaxDepth = 256;
+
     public static (IReadOnlyList<KubeObject> Objects, LoadProblem? Problem) Load(string file, string text, string defaultNamespace)
     {
         var objects = new List<KubeObject>();
@@ -14,7 +17,7 @@ internal static class YamlLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(parser);
+            stream.Load(new DepthLimitedParser(parser, MaxDepth));
         }
         catch (YamlException ex)
         {

@@ -1,0 +1,181 @@
+using ManifestLint.Config;
+using ManifestLint.Loading;
+using ManifestLint.Rules.Networking;
+
+namespace ManifestLint.Tests;
+
+public class HostReferenceTests
+{
+    [Theory]
+    [InlineData("DB_URL", "mongodb://mongo:27017/app", "mongo")]
+    [InlineData("DB_URL", "mongodb://user:p%40ss@db-0.db:27017,db-1.db:27017/app?replicaSet=rs0", "db-0.db,db-1.db")]
+    [InlineData("API", "http://Orders:8080/v1", "orders")]
+    [InlineData("API_ADDR", "orders:8080", "orders")]
+    [InlineData("REDIS_HOST", "cache", "cache")]
+    [InlineData("REDIS_HOST", "cache.prod.svc.cluster.local", "cache.prod.svc.cluster.local")]
+    [InlineData("LOG_LEVEL", "debug", "")]
+    [InlineData("DB_URL", "mongodb+srv://cluster0.example.net/app", "")]
+    [InlineData("BUCKET", "s3://my-bucket/path", "")]
+    [InlineData("API", "http://localhost:3000", "")]
+    [InlineData("API", "http://10.0.0.5:3000", "")]
+    [InlineData("DB_HOST", "$(MONGO_SERVICE_HOST)", "")]
+    [InlineData("TIME", "10:30", "")]
+    [InlineData("NAME_HOST", "Not A Host", "")]
+    public void Finds_hosts(string variable, string value, string expected) =>
+        Assert.Equal(expected, string.Join(",", HostReference.Find(variable, value)));
+
+    [Theory]
+    [InlineData("mongo", "app", "mongo/app")]
+    [InlineData("mongo.data", "app", "mongo/data")]
+    [InlineData("api.example", "app", "")]
+    [InlineData("mongo.data.svc", "app", "mongo/data")]
+    [InlineData("mongo.data.svc.cluster.local", "app", "mongo/data")]
+    [InlineData("api.stripe.com", "app", "")]
+    public void Resolves_cluster_dns(string host, string ns, string expected)
+    {
+        var known = new HashSet<string> { "app", "data" };
+        var resolved = ServiceDns.Resolve(host, ns, known);
+        Assert.Equal(expected, resolved is var (n, s) ? $"{n}/{s}" : "");
+    }
+}
+
+public class DockerfileTests
+{
+    [Fact]
+    public void Reads_final_stage_with_inherited_env_workdir_and_commands()
+    {
+        var recipe = DockerfileLoader.Load("api/Dockerfile", """
+            # syntax=docker/dockerfile:1
+            FROM node:20-alpine AS base
+            WORKDIR /app
+            ENV NODE_ENV=production \
+                PORT=8080
+            ENV LEGACY value with spaces
+
+            FROM base AS runtime
+            COPY . .
+            EXPOSE 8080/tcp
+            ENTRYPOINT ["node"]
+            CMD ["src/server.js"]
+            """);
+        var final = recipe.Final!;
+        Assert.Equal("api", recipe.Dir);
+        Assert.Equal(2, recipe.Stages.Count);
+        Assert.Equal("/app", final.WorkDir);
+        Assert.Equal("production", final.Env["NODE_ENV"]);
+        Assert.Equal("8080", final.Env["PORT"]);
+        Assert.Equal("value with spaces", final.Env["LEGACY"]);
+        Assert.Equal([8080], final.Expose);
+        Assert.Equal(["node", "src/server.js"], final.Command);
+        Assert.True(final.RunsNode);
+        Assert.Equal(8, final.Span.StartLine);
+    }
+
+    [Fact]
+    public void Nginx_final_stage_does_not_run_node()
+    {
+        var recipe = DockerfileLoader.Load("web/Dockerfile", "FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n");
+        Assert.False(recipe.Final!.RunsNode);
+    }
+
+    [Fact]
+    public void Shell_form_cmd_is_split_into_words()
+    {
+        var recipe = DockerfileLoader.Load("Dockerfile", "FROM node:20\nCMD npm run start -- --port 80\n");
+        Assert.Equal(["npm", "run", "start", "--", "--port", "80"], recipe.Final!.Cmd);
+    }
+}
+
+public class ConfigTests
+{
+    private static LintConfig Load(string yaml)
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, yaml);
+        try { return ConfigLoader.Load(path, ".manifestlint.yaml"); }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Reads_levels_by_id_and_name()
+    {
+        var config = Load("rules:\n  ML401: off\n  require-in-esm: warning\ndefaultNamespace: apps\nignore: ['legacy/**']\n");
+        Assert.Null(config.RuleLevels["ML401"]);
+        Assert.Equal(Model.Level.Warning, config.RuleLevels["require-in-esm"]);
+        Assert.Equal("apps", config.DefaultNamespace);
+        Assert.Equal(["legacy/**"], config.Ignore);
+    }
+
+    [Fact]
+    public void Empty_file_is_the_default()
+    {
+        Assert.Equal("default", Load("# nothing\n").DefaultNamespace);
+    }
+
+    [Theory]
+    [InlineData("rulez: {}\n", ".manifestlint.yaml:1:1: unknown key `rulez`")]
+    [InlineData("rules:\n  ML101: loud\n", ".manifestlint.yaml:2:10: level `loud`")]
+    [InlineData("rules: [a]\n", ".manifestlint.yaml:1:8: `rules` must be a mapping")]
+    [InlineData("- a\n", ".manifestlint.yaml:1:1: the configuration must be a mapping")]
+    public void Bad_config_is_a_located_error(string yaml, string expectedStart)
+    {
+        var ex = Assert.Throws<ConfigException>(() => Load(yaml));
+        Assert.StartsWith(expectedStart, ex.Message);
+    }
+}
+
+public class YamlLoaderTests
+{
+    [Fact]
+    public void Multi_document_and_list_objects_keep_their_positions()
+    {
+        var (objects, problem) = YamlLoader.Load("k8s/all.yaml", """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: api
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+              - apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: cfg
+                  namespace: prod
+                data:
+                  URL: http://api:80
+            """, "default");
+        Assert.Null(problem);
+        Assert.Equal(["Service/default/api", "ConfigMap/prod/cfg"], objects.Select(o => o.Ref));
+        var url = objects[1].ConfigData!.Entries["URL"];
+        Assert.Equal((15, 12), (url.ValueSpan.StartLine, url.ValueSpan.StartColumn));
+        Assert.Equal((4, 9), (objects[0].NameSpan.StartLine, objects[0].NameSpan.StartColumn));
+    }
+
+    [Fact]
+    public void Wrong_shapes_read_as_absent_instead_of_failing()
+    {
+        var (objects, problem) = YamlLoader.Load("x.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: 123\nspec:\n  template:\n    spec:\n      containers: \"x\"\n", "default");
+        Assert.Null(problem);
+        Assert.Empty(objects.Single().PodTemplate!.Containers);
+        Assert.Equal("123", objects[0].Name);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_a_problem_not_a_stack_overflow()
+    {
+        var text = "a: " + new string('[', 100_000) + new string(']', 100_000);
+        var (_, problem) = YamlLoader.Load("deep.yaml", text, "default");
+        Assert.NotNull(problem);
+        Assert.Contains("nesting", problem.Message);
+        Assert.Equal(1, problem.Span.StartLine);
+    }
+
+    [Fact]
+    public void Duplicate_key_is_a_located_problem()
+    {
+        var (_, problem) = YamlLoader.Load("dup.yaml", "kind: Service\nkind: Pod\n", "default");
+        Assert.Equal(2, problem!.Span.StartLine);
+    }
+}
