@@ -1,0 +1,155 @@
+namespace ManifestLint.Tests;
+
+/// <summary>Which app runs in which container, and why.</summary>
+public class LinkerTests
+{
+    private const string Pkg = """{ "name": "api", "main": "server.js" }""";
+    private const string Server = "const db = process.env.DATABASE_URL;\nconsole.log(db);\n";
+
+    private static string Deployment(string name, string container, string image, string annotations = "") => $$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{name}}
+        {{annotations}}
+        spec:
+          template:
+            spec:
+              containers:
+                - name: {{container}}
+                  image: {{image}}
+                  readinessProbe: { tcpSocket: { port: 80 } }
+                  livenessProbe: { tcpSocket: { port: 80 } }
+        """;
+
+    private static TestProject App(string folder) => new TestProject()
+        .Write($"{folder}/package.json", Pkg)
+        .Write($"{folder}/server.js", Server)
+        .Write($"{folder}/Dockerfile", "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n");
+
+    [Fact]
+    public void Links_by_container_name_equal_to_folder()
+    {
+        using var p = App("services/api").Write("k8s/d.yaml", Deployment("web", "api", "registry.local/x:1"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal("services/api", link.Package.Dir);
+        Assert.Equal("services/api/server.js", link.EntryFile);
+        Assert.Contains("container name `api`", link.Evidence);
+    }
+
+    [Fact]
+    public void Links_by_image_name_token()
+    {
+        using var p = App("api").Write("k8s/d.yaml", Deployment("web", "main", "ghcr.io/acme/shop-api:2.1"));
+        Assert.Contains("image `ghcr.io/acme/shop-api:2.1`", Assert.Single(p.Lint().Model.Links).Evidence);
+    }
+
+    [Fact]
+    public void Annotation_wins_and_is_recorded()
+    {
+        using var p = App("api").Write("k8s/d.yaml", Deployment("web", "main", "nginx:1", "  annotations:\n    manifestlint.io/source: ./api/"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal("annotation manifestlint.io/source: ./api/", link.Evidence);
+    }
+
+    [Fact]
+    public void Single_app_fallback_skips_well_known_images()
+    {
+        using var p = App("app")
+            .Write("k8s/d.yaml", Deployment("web", "web", "acme/storefront:1"))
+            .Write("k8s/db.yaml", Deployment("db", "db", "mongo:7"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal("web", link.Container.Name);
+        Assert.StartsWith("the only Node app", link.Evidence);
+    }
+
+    [Fact]
+    public void Ambiguous_matches_are_not_linked()
+    {
+        using var p = App("a/api");
+        p.Write("b/api/package.json", Pkg).Write("b/api/server.js", Server).Write("b/api/Dockerfile", "FROM node:20\nCMD [\"node\", \"server.js\"]\n")
+         .Write("k8s/d.yaml", Deployment("web", "api", "x:1"));
+        Assert.Empty(p.Lint().Model.Links);
+    }
+
+    [Fact]
+    public void Nginx_image_of_a_react_build_is_not_a_node_app()
+    {
+        using var p = new TestProject()
+            .Write("frontend/package.json", """{ "name": "web", "type": "module", "dependencies": { "react": "18" }, "devDependencies": { "vite": "5" } }""")
+            .Write("frontend/src/App.js", "export const url = process.env.REACT_APP_API;\n")
+            .Write("frontend/Dockerfile", "FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n")
+            .Write("k8s/d.yaml", Deployment("frontend", "frontend", "acme/frontend:1"));
+        var result = p.Lint();
+        Assert.Empty(result.Model.Links);
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void Kubernetes_command_overrides_the_image_entry()
+    {
+        using var p = App("api").Write("api/worker.js", "use(process.env.QUEUE_URL);\n")
+            .Write("k8s/d.yaml", Deployment("api", "api", "acme/api:1").Replace("image: acme/api:1", "image: acme/api:1\n          command: [\"node\", \"worker.js\"]"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal("api/worker.js", link.EntryFile);
+        Assert.Equal(["ML301 k8s/d.yaml:10:11"], p.Findings());
+        Assert.Contains("`QUEUE_URL`", p.Lint().Findings[0].Message);
+    }
+}
+
+/// <summary>What is read, and what is left alone.</summary>
+public class DiscoveryTests
+{
+    [Fact]
+    public void Honours_gitignore_and_skips_dependency_folders_and_nested_projects()
+    {
+        using var p = new TestProject()
+            .Write(".gitignore", "generated/\n*.tmp.yaml\n")
+            .Write("k8s/ok.yaml", "apiVersion: v1\nkind: Pod\nmetadata: { name: a }\nspec: { containers: [ { name: a, image: x } ] }\n")
+            .Write("generated/bad.yaml", "a: [\n")
+            .Write("k8s/x.tmp.yaml", "a: [\n")
+            .Write("node_modules/lib/bad.yaml", "a: [\n")
+            .Write("vendor/sub/.manifestlint.yaml", "# separate project\n")
+            .Write("vendor/sub/bad.yaml", "a: [\n");
+        Assert.Equal(["ML401 k8s/ok.yaml:4:23", "ML402 k8s/ok.yaml:4:23"], p.Findings());
+    }
+
+    [Fact]
+    public void Symlinks_out_of_the_root_are_not_followed()
+    {
+        using var outside = new TestProject().Write("secret.yaml", "a: [\n");
+        using var p = new TestProject();
+        File.CreateSymbolicLink(Path.Combine(p.Root, "link.yaml"), Path.Combine(outside.Root, "secret.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(p.Root, "dir"), outside.Root);
+        Directory.CreateSymbolicLink(Path.Combine(p.Root, "loop"), p.Root);
+        var result = p.Lint();
+        Assert.Empty(result.Findings);
+        Assert.Contains(result.Model.Skipped, s => s.RelativePath == "link.yaml");
+        Assert.Contains(result.Model.Skipped, s => s.RelativePath == "loop");
+    }
+
+    [Fact]
+    public void Oversized_files_are_skipped_and_recorded()
+    {
+        using var p = new TestProject()
+            .Write(".manifestlint.yaml", "maxFileBytes: 100\n")
+            .Write("big.yaml", "a: [\n" + new string('#', 200) + "\n");
+        var result = p.Lint();
+        Assert.Empty(result.Findings);
+        Assert.Contains(result.Model.Skipped, s => s.RelativePath == "big.yaml" && s.Reason.Contains("100 bytes"));
+    }
+
+    [Fact]
+    public void Findings_are_limited_to_the_given_paths_but_context_is_the_whole_project()
+    {
+        using var p = new TestProject()
+            .Write("app/package.json", """{ "name": "app", "type": "module", "main": "index.js" }""")
+            .Write("app/index.js", "const x = require('x');\n")
+            .Write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: { name: a }\nspec: { containers: [ { name: a, image: x } ] }\n");
+        var scoped = Linter.Lint([Path.Combine(p.Root, "k8s")]);
+        Assert.Equal(p.Root, scoped.Root);
+        Assert.All(scoped.Findings, f => Assert.StartsWith("k8s/", f.Span.File));
+        Assert.Contains("app/index.js", scoped.Model.Modules.Keys);
+        Assert.Contains(p.Findings(), f => f.StartsWith("ML101 app/index.js:1:11", StringComparison.Ordinal));
+    }
+}
