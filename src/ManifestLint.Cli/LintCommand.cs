@@ -47,6 +47,10 @@ internal static class LintCommand
             return ExitCodes.Usage;
         }
 
+        foreach (var skipped in result.Model.Skipped)
+        {
+            stderr.WriteLine($"manifestlint: skipped {skipped.RelativePath}: {skipped.Reason}");
+        }
         stderr.WriteLine(Summary(result));
         return Fails(result, options.FailOn) ? ExitCodes.Findings : ExitCodes.Clean;
     }

@@ -192,6 +192,28 @@ public class CliEndToEndTests
     }
 
     [Fact]
+    public void Color_always_paints_and_never_does_not()
+    {
+        Assert.Contains("\u001b[31m", CliRunner.Exec(Crashloop, "--color", "always").Stdout);
+        Assert.DoesNotContain("\u001b[", CliRunner.Exec(Crashloop, "--color", "never").Stdout);
+        // Redirected output with auto: no colour.
+        Assert.DoesNotContain("\u001b[", CliRunner.Exec(Crashloop).Stdout);
+    }
+
+    [Fact]
+    public void Output_file_is_written_whole_with_no_temporary_left_behind()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ml-out-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "report.json");
+        File.WriteAllText(file, "old");
+        Assert.Equal(1, CliRunner.Exec(Crashloop, "-f", "json", "-o", file).ExitCode);
+        Assert.Equal(16, JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal([file], Directory.GetFiles(dir));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
     public void Version_prints_the_tool_version()
     {
         var run = CliRunner.Exec("--version");
