@@ -19,6 +19,7 @@ public static class AppLinker
 
     public static void Link(ProjectModel model)
     {
+        var graph = new ModuleGraph(model.JsFiles, model.Modules);
         var apps = model.Images
             .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
             .GroupBy(i => i.Dir).Select(g => g.First()).ToList();
@@ -28,7 +29,7 @@ public static class AppLinker
         {
             foreach (var container in workload.PodTemplate!.Containers)
             {
-                var link = ByAnnotation(model, workload, container) ?? ByImage(model, apps, workload, container);
+                var link = ByAnnotation(model, graph, workload, container) ?? ByImage(model, graph, apps, workload, container);
                 if (link is not null) links.Add(link);
                 else unlinked.Add((workload, container));
             }
@@ -41,26 +42,25 @@ public static class AppLinker
             if (candidates.Count == 1)
             {
                 var (workload, container) = candidates[0];
-                links.Add(Build(model, workload, container, model.Packages[apps[0].Dir], apps[0],
+                links.Add(Build(model, graph, workload, container, model.Packages[apps[0].Dir], apps[0],
                     $"the only Node app ({apps[0].File}) and the only container that could run it"));
             }
         }
         model.Links = links;
-        model.NodeRunFiles = ModuleGraph.Reachable(
-            model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images, model.Modules)), model.Modules);
+        model.NodeRunFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images)).Select(graph.Resolve).OfType<string>());
     }
 
-    private static AppLink? ByAnnotation(ProjectModel model, KubeObject workload, Container container)
+    private static AppLink? ByAnnotation(ProjectModel model, ModuleGraph graph, KubeObject workload, Container container)
     {
         var dir = workload.Annotations.GetValueOrDefault(SourceAnnotation) ?? workload.PodTemplate!.Annotations.GetValueOrDefault(SourceAnnotation);
         if (dir is null) return null;
         var normalized = PathUtil.Join("", dir);
         if (!model.Packages.TryGetValue(normalized, out var package)) return null;
         var image = model.Images.FirstOrDefault(i => i.Dir == normalized && i.Final is not null);
-        return Build(model, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
+        return Build(model, graph, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
     }
 
-    private static AppLink? ByImage(ProjectModel model, List<ImageRecipe> apps, KubeObject workload, Container container)
+    private static AppLink? ByImage(ProjectModel model, ModuleGraph graph, List<ImageRecipe> apps, KubeObject workload, Container container)
     {
         var imageName = ImageRepositoryName(container.Image);
         var matches = new List<(ImageRecipe App, int Strength, string Why)>();
@@ -80,28 +80,29 @@ public static class AppLinker
         var top = matches.Where(m => m.Strength == best).ToList();
         if (top.Count != 1) return null; // ambiguous: precision over recall
         var (chosen, _, why) = top[0];
-        return Build(model, workload, container, model.Packages[chosen.Dir], chosen, why);
+        return Build(model, graph, workload, container, model.Packages[chosen.Dir], chosen, why);
     }
 
-    private static AppLink Build(ProjectModel model, KubeObject workload, Container container, NodePackage package, ImageRecipe? image, string evidence)
+    private static AppLink Build(ProjectModel model, ModuleGraph graph, KubeObject workload, Container container, NodePackage package, ImageRecipe? image, string evidence)
     {
-        var entry = Entry(model, container, package, image);
-        var reachable = entry is null ? new HashSet<string>() : ModuleGraph.Reachable([entry], model.Modules);
-        return new AppLink(workload, container, package, image, entry, reachable, evidence);
+        var launch = Launch(container, package, image);
+        var files = launch.Files.Select(graph.Resolve).OfType<string>().ToList();
+        var entry = launch.Entry is null ? null : graph.Resolve(launch.Entry);
+        return new AppLink(workload, container, package, image, entry, graph.Reachable(files), evidence);
     }
 
-    /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD.</summary>
-    private static string? Entry(ProjectModel model, Container container, NodePackage package, ImageRecipe? image)
+    /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD; then package.json `start`,
+    /// `main`, and Node's default `index.js`.</summary>
+    private static Launch Launch(Container container, NodePackage package, ImageRecipe? image)
     {
         var stage = image?.Final;
         IReadOnlyList<string> command = container.Command.Count > 0
             ? [.. container.Command, .. container.Args]
             : [.. stage?.Entrypoint ?? [], .. container.Args.Count > 0 ? container.Args : stage?.Cmd ?? []];
-        var file = EntryPoints.FromCommand(command, package, stage?.WorkDir);
-        if (file is null && package.Scripts.TryGetValue("start", out var start)) file = EntryPoints.FromScript(start, package);
-        if (file is null && package.Main is { } main) file = PathUtil.Join(package.Dir, main);
-        file ??= PathUtil.Join(package.Dir, "index.js");
-        return ModuleGraph.ResolveFile(file, model.Modules);
+        var launch = EntryPoints.FromCommand(command, package, stage?.WorkDir);
+        if (launch.Entry is null && package.Scripts.TryGetValue("start", out var start)) launch = EntryPoints.FromScript(start, package);
+        if (launch.Entry is null) launch = new Launch(PathUtil.Join(package.Dir, package.Main ?? "index.js"), launch.Preloads);
+        return launch;
     }
 
     /// <summary>`registry:5000/team/chat-backend:v7@sha256:…` → `chat-backend`.</summary>

@@ -2,78 +2,129 @@ using ManifestLint.Model;
 
 namespace ManifestLint.Linking;
 
+/// <summary>What a command starts: the entry file and any preloaded files (`node -r ./x.js`).</summary>
+internal sealed record Launch(string? Entry, IReadOnlyList<string> Preloads)
+{
+    public static readonly Launch None = new(null, []);
+
+    public IEnumerable<string> Files => Entry is null ? Preloads : Preloads.Append(Entry);
+}
+
 /// <summary>Finds the JS files Node starts: from a container command, a Dockerfile CMD/ENTRYPOINT,
 /// package.json scripts (`node x.js`, `nodemon x.js`), `main`, `bin`, or Node's default `index.js`.</summary>
 internal static class EntryPoints
 {
     private static readonly string[] BundlerDependencies =
-        ["react-scripts", "vite", "webpack", "parcel", "@vitejs/plugin-react", "next", "@angular/core", "vue", "svelte"];
+        ["react-scripts", "vite", "webpack", "parcel", "@vitejs/plugin-react", "next", "@angular/core", "vue", "svelte", "rollup", "esbuild"];
 
-    /// <summary>The entry file a command runs, project-relative; null when the command starts no file we can see.</summary>
-    public static string? FromCommand(IReadOnlyList<string> command, NodePackage package, string? workDir)
+    /// <summary>Process wrappers that exec the rest of the command line.</summary>
+    private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal)
     {
-        if (command.Count == 0) return null;
-        // `sh -c "node x.js"` and similar: look inside the shell string.
-        if (command.Count >= 3 && Path.GetFileName(command[0]) is "sh" or "bash" && command[1] == "-c")
+        "docker-entrypoint.sh", "tini", "dumb-init", "exec", "env", "--",
+    };
+
+    private static readonly HashSet<string> PreloadOptions = new(StringComparer.Ordinal)
+    {
+        "-r", "--require", "--import", "--loader", "--experimental-loader",
+    };
+
+    /// <summary>Options of node/nodemon that take the next word as their value.</summary>
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "--watch", "-w", "--ext", "--ignore", "-i", "--delay", "--signal", "--config", "--env-file", "--title", "--conditions", "-C",
+    };
+
+    public static Launch FromCommand(IReadOnlyList<string> command, NodePackage package, string? workDir)
+    {
+        var words = command.ToList();
+        // Drop wrappers (`tini --`, `docker-entrypoint.sh`), their flags, and `VAR=value` prefixes.
+        while (words.Count > 0 && (Wrappers.Contains(Path.GetFileName(words[0])) || IsWrapperOption(words[0])
+            || words[0].Contains('=') && !words[0].StartsWith('-')))
         {
-            return FromCommand(Words(command[2]), package, workDir);
+            words.RemoveAt(0);
         }
-        var program = Path.GetFileName(command[0]);
-        var args = command.Skip(1).ToList();
+        if (words.Count == 0) return Launch.None;
+        // `sh -c "node x.js"` and similar: look inside the shell string.
+        if (words.Count >= 3 && Path.GetFileName(words[0]) is "sh" or "bash" && words[1] == "-c")
+        {
+            return FromScriptText(words[2], package, workDir);
+        }
+        var program = Path.GetFileName(words[0]);
+        var args = words.Skip(1).ToList();
         switch (program)
         {
             case "node" or "nodemon" or "pm2-runtime" or "tsx":
-                var file = args.FirstOrDefault(a => !a.StartsWith('-'));
-                return file is null ? null : MapPath(file, package, workDir);
+                return NodeArgs(args, package, workDir);
             case "npm" or "yarn" or "pnpm":
                 var script = args.FirstOrDefault(a => !a.StartsWith('-')) switch
                 {
                     "start" => "start",
-                    "run" or "run-script" => args.SkipWhile(a => a is "run" or "run-script").FirstOrDefault(),
+                    "run" or "run-script" => args.SkipWhile(a => a is "run" or "run-script" || a.StartsWith('-')).FirstOrDefault(),
                     var other when program != "npm" => other,
                     _ => null,
                 };
-                return script is not null && package.Scripts.TryGetValue(script, out var body) ? FromScript(body, package) : null;
+                return script is not null && package.Scripts.TryGetValue(script, out var body) ? FromScript(body, package) : Launch.None;
             default:
-                return null;
+                return Launch.None;
         }
     }
 
-    /// <summary>The file a package.json script runs with node/nodemon, e.g. `NODE_ENV=production node src/index.js`.</summary>
-    public static string? FromScript(string script, NodePackage package)
+    /// <summary>The files a package.json script runs with node/nodemon (paths relative to the package).</summary>
+    public static Launch FromScript(string script, NodePackage package) => FromScriptText(script, package, null);
+
+    private static Launch FromScriptText(string script, NodePackage package, string? workDir)
     {
-        foreach (var part in script.Split("&&"))
+        foreach (var part in script.Split(["&&", ";", "||"], StringSplitOptions.TrimEntries))
         {
-            var words = Words(part).SkipWhile(w => w.Contains('=') && !w.StartsWith('-')).ToList();
-            if (words.Count > 0 && Path.GetFileName(words[0]) is "node" or "nodemon")
-            {
-                var file = words.Skip(1).FirstOrDefault(a => !a.StartsWith('-'));
-                if (file is not null) return PathUtil.Join(package.Dir, file);
-            }
+            var words = Words(part);
+            if (words.Count > 0 && words[0] == "cross-env") words.RemoveAt(0);
+            var launch = FromCommand(words, package, workDir);
+            if (launch.Entry is not null) return launch;
         }
-        return null;
+        return Launch.None;
+    }
+
+    private static Launch NodeArgs(List<string> args, NodePackage package, string? workDir)
+    {
+        var preloads = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-e" or "--eval" or "-p" or "--print") return new Launch(null, preloads);
+            var eq = arg.IndexOf('=');
+            var option = eq > 0 ? arg[..eq] : arg;
+            if (PreloadOptions.Contains(option))
+            {
+                var value = eq > 0 ? arg[(eq + 1)..] : i + 1 < args.Count ? args[++i] : null;
+                if (value is not null && (value.StartsWith('.') || value.StartsWith('/'))) preloads.Add(MapPath(value, package, workDir));
+                continue;
+            }
+            if (ValueOptions.Contains(arg)) { i++; continue; }
+            if (arg.StartsWith('-')) continue;
+            return new Launch(MapPath(arg, package, workDir), preloads);
+        }
+        return new Launch(null, preloads);
     }
 
     /// <summary>Every file Node may start in this package (for judging module syntax).</summary>
-    public static IEnumerable<string> AllFor(NodePackage package, IEnumerable<ImageRecipe> images, IReadOnlyDictionary<string, JsModule> modules)
+    public static IEnumerable<string> AllFor(NodePackage package, IEnumerable<ImageRecipe> images)
     {
-        var found = new List<string>();
         foreach (var image in images.Where(i => i.Dir == package.Dir && i.Final is { RunsNode: true }))
         {
-            if (FromCommand(image.Final!.Command, package, image.Final.WorkDir) is { } f) found.Add(f);
+            foreach (var f in FromCommand(image.Final!.Command, package, image.Final.WorkDir).Files) yield return f;
         }
         foreach (var script in package.Scripts.Values)
         {
-            if (FromScript(script, package) is { } f) found.Add(f);
+            foreach (var f in FromScript(script, package).Files) yield return f;
         }
-        if (package.Main is { } main) found.Add(PathUtil.Join(package.Dir, main));
-        foreach (var bin in package.Bin.Values) found.Add(PathUtil.Join(package.Dir, bin));
-        if (found.Count == 0 && !BundlerDependencies.Any(package.Dependencies.Contains))
-        {
-            found.Add(PathUtil.Join(package.Dir, "index.js"));
-        }
-        return found.Select(f => ModuleGraph.ResolveFile(f, modules)).OfType<string>().Distinct();
+        // A bundled front end's `main` and index.js are inputs to the bundler, not files Node runs.
+        if (BundlerDependencies.Any(package.Dependencies.Contains)) yield break;
+        if (package.Main is { } main) yield return PathUtil.Join(package.Dir, main);
+        foreach (var bin in package.Bin.Values) yield return PathUtil.Join(package.Dir, bin);
+        if (package.Main is null && package.Bin.Count == 0) yield return PathUtil.Join(package.Dir, "index.js");
     }
+
+    private static bool IsWrapperOption(string word) => word is "-g" or "-s" or "-v" or "--single-child" or "--rewrite";
 
     /// <summary>Maps a path inside the image to the project: relative to WORKDIR, which holds the package's folder.</summary>
     private static string MapPath(string path, NodePackage package, string? workDir)

@@ -2,12 +2,13 @@ using ManifestLint.Model;
 
 namespace ManifestLint.Linking;
 
-/// <summary>Which loaded JS files are reachable from an entry through relative imports and requires.</summary>
-internal static class ModuleGraph
+/// <summary>Which JS files are reachable from entries through relative imports and requires.
+/// Nodes are every discovered JS file (a file that failed to parse is still a node, without edges).</summary>
+internal sealed class ModuleGraph(IReadOnlySet<string> jsFiles, IReadOnlyDictionary<string, JsModule> modules)
 {
     private static readonly string[] Suffixes = ["", ".js", ".mjs", ".cjs", "/index.js", "/index.mjs", "/index.cjs"];
 
-    public static HashSet<string> Reachable(IEnumerable<string> entries, IReadOnlyDictionary<string, JsModule> modules)
+    public HashSet<string> Reachable(IEnumerable<string> entries)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>(entries);
@@ -18,20 +19,19 @@ internal static class ModuleGraph
             foreach (var dep in module.Dependencies)
             {
                 if (!dep.Specifier.StartsWith("./", StringComparison.Ordinal) && !dep.Specifier.StartsWith("../", StringComparison.Ordinal)) continue;
-                if (ResolveFile(PathUtil.Join(PathUtil.DirOf(file), dep.Specifier), modules) is { } target) pending.Push(target);
+                if (Resolve(PathUtil.Join(PathUtil.DirOf(file), dep.Specifier)) is { } target) pending.Push(target);
             }
         }
-        seen.IntersectWith(modules.Keys);
         return seen;
     }
 
-    /// <summary>Lenient resolution (CommonJS-style extension and index search) of a project path to a loaded module.</summary>
-    public static string? ResolveFile(string path, IReadOnlyDictionary<string, JsModule> modules)
+    /// <summary>Lenient resolution (CommonJS-style extension and index search) of a project path to a JS file.</summary>
+    public string? Resolve(string path)
     {
         foreach (var suffix in Suffixes)
         {
             var candidate = path + suffix;
-            if (modules.ContainsKey(candidate)) return candidate;
+            if (jsFiles.Contains(candidate)) return candidate;
         }
         return null;
     }

@@ -57,7 +57,10 @@ public static class ProjectLoader
         var orderedObjects = objects.OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects).ToList();
         var orderedImages = images.OrderBy(i => i.File, StringComparer.Ordinal).ToList();
         var orderedProblems = problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine).ToList();
-        return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems, skipped, sources);
+        return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems, skipped, sources)
+        {
+            JsFiles = files.Where(f => f.Kind == FileKind.JavaScript).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     private static byte[]? Read(DiscoveredFile file, ConcurrentBag<LoadProblem> problems)

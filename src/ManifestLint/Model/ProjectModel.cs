@@ -57,6 +57,9 @@ public sealed class ProjectModel
     public IReadOnlyDictionary<string, string> Sources { get; }
     public IReadOnlySet<string> KnownNamespaces { get; }
 
+    /// <summary>Every discovered JavaScript file, including ones that failed to parse.</summary>
+    public required IReadOnlySet<string> JsFiles { get; init; }
+
     /// <summary>App ↔ container links, set by the linker.</summary>
     public IReadOnlyList<AppLink> Links { get; internal set; } = [];
     /// <summary>JS files Node runs: reachable from some entry point of some package.</summary>

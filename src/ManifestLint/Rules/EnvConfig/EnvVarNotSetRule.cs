@@ -31,7 +31,7 @@ public sealed class EnvVarNotSetRule : IRule
     private static IEnumerable<(string Name, EnvRead FirstRead)> RequiredReads(ProjectModel model, IReadOnlySet<string> files)
     {
         var reads = files.OrderBy(f => f, StringComparer.Ordinal)
-            .SelectMany(f => model.Modules[f].EnvReads)
+            .SelectMany(f => model.Modules.TryGetValue(f, out var m) ? m.EnvReads : [])
             .GroupBy(r => r.Name, StringComparer.Ordinal);
         foreach (var group in reads.OrderBy(g => g.Key, StringComparer.Ordinal))
         {

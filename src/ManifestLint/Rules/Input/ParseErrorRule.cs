@@ -11,8 +11,10 @@ public sealed class ParseErrorRule : IRule
     {
         foreach (var problem in model.Problems)
         {
+            // JS that Node never runs (bundled front ends, JSX, tests) is not ours to judge.
+            if (problem.FileKind == "JavaScript" && !model.NodeRunFiles.Contains(problem.Span.File)) continue;
             context.Report(problem.Span,
-                $"{problem.FileKind} cannot be parsed: {problem.Message}. The other files are still linted, but rules cannot see this one; fix the syntax.",
+                $"{problem.FileKind} cannot be parsed: {problem.Message.TrimEnd('.')}. The other files are still linted, but rules cannot see this one; fix the syntax.",
                 $"{problem.FileKind}");
         }
     }

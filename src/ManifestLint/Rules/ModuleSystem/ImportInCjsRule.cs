@@ -11,8 +11,7 @@ public sealed class ImportInCjsRule : IRule
     {
         foreach (var file in model.NodeRunFiles)
         {
-            var module = model.Modules[file];
-            if (module.Format != ModuleFormat.CommonJs || module.EsmSyntax is not { } esm) continue;
+            if (!model.Modules.TryGetValue(file, out var module) || module.Format != ModuleFormat.CommonJs || module.EsmSyntax is not { } esm) continue;
             var more = esm.Count > 1 ? $" ({esm.Count - 1} more import/export declaration{(esm.Count > 2 ? "s" : "")})" : "";
             var error = esm.Keyword == "import"
                 ? "SyntaxError: Cannot use import statement outside a module"

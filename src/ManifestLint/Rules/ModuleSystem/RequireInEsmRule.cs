@@ -11,8 +11,7 @@ public sealed class RequireInEsmRule : IRule
     {
         foreach (var file in model.NodeRunFiles)
         {
-            var module = model.Modules[file];
-            if (module.Format != ModuleFormat.Esm) continue;
+            if (!model.Modules.TryGetValue(file, out var module) || module.Format != ModuleFormat.Esm) continue;
             foreach (var use in module.CjsGlobalUses)
             {
                 var more = use.Count > 1 ? $" ({use.Count - 1} more use{(use.Count > 2 ? "s" : "")} in this file)" : "";

@@ -1,0 +1,3 @@
+import { renderCart } from './cart.js';
+
+renderCart(document.getElementById('cart'), [{ sku: 'tea', qty: 2 }]);
