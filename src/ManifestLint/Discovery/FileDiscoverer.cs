@@ -44,13 +44,25 @@ public sealed class FileDiscoverer(long maxFileBytes)
                 if (entry is DirectoryInfo sub)
                 {
                     // A nested folder with its own config is a separate project (e.g. test fixtures).
-                    if (File.Exists(Path.Combine(sub.FullName, ProjectRoot.ConfigFileName))) continue;
+                    if (File.Exists(Path.Combine(sub.FullName, ProjectRoot.ConfigFileName)))
+                    {
+                        skipped.Add(new SkippedFile(rel, $"separate project (has its own {ProjectRoot.ConfigFileName})"));
+                        continue;
+                    }
+                    // Helm templates are only YAML after rendering.
+                    if (sub.Name == "templates" && File.Exists(Path.Combine(dir.FullName, "Chart.yaml")))
+                    {
+                        skipped.Add(new SkippedFile(rel, "Helm chart templates (not rendered, not analysed)"));
+                        continue;
+                    }
                     pending.Push((sub, ignores));
                 }
                 else if (Classify(entry.Name) is { } kind)
                 {
-                    if (((FileInfo)entry).Length > maxFileBytes) { skipped.Add(new SkippedFile(rel, $"larger than {maxFileBytes} bytes")); continue; }
-                    files.Add(new DiscoveredFile(rel, entry.FullName, kind));
+                    var length = ((FileInfo)entry).Length;
+                    if (length > maxFileBytes) { skipped.Add(new SkippedFile(rel, $"larger than {maxFileBytes} bytes")); continue; }
+                    // Empty files need no read; FIFOs and devices also report length 0 and would block if opened.
+                    files.Add(new DiscoveredFile(rel, entry.FullName, kind, length == 0 ? [] : null));
                 }
             }
         }
@@ -62,6 +74,7 @@ public sealed class FileDiscoverer(long maxFileBytes)
     {
         if (name == ProjectRoot.ConfigFileName) return null;
         if (name == "package.json") return FileKind.PackageJson;
+        if (name is "kustomization.yaml" or "kustomization.yml" or "Kustomization") return FileKind.Kustomization;
         if (name == "Dockerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal) || name.EndsWith(".Dockerfile", StringComparison.Ordinal) || name.EndsWith(".dockerfile", StringComparison.Ordinal))
         {
             return FileKind.Dockerfile;

@@ -6,6 +6,8 @@ public enum FileKind
     PackageJson,
     JavaScript,
     Dockerfile,
+    /// <summary>kustomization.yaml: generators, patches and a namespace for its resources.</summary>
+    Kustomization,
 }
 
 /// <summary>A file to load. Content is set for input that does not come from disk (stdin).</summary>

@@ -38,7 +38,11 @@ public static class AppLinker
         // Single-app fallback: one Node app, one container that could run it.
         if (apps.Count == 1 && links.Count == 0)
         {
-            var candidates = unlinked.Where(u => !IsKnownNonNodeImage(u.Container.Image)).ToList();
+            var nonNodeFolders = model.Images.Where(i => i.Final is { RunsNode: false } && i.Dir.Length > 0)
+                .Select(i => PathUtil.LastSegment(i.Dir)).ToHashSet(StringComparer.Ordinal);
+            var candidates = unlinked.Where(u => !IsKnownNonNodeImage(u.Container.Image) && !IsVendorImage(u.Container.Image)
+                && !nonNodeFolders.Contains(u.Container.Name) && !nonNodeFolders.Contains(ImageRepositoryName(u.Container.Image) ?? "")
+                && !nonNodeFolders.Contains(u.Workload.Name)).ToList();
             if (candidates.Count == 1)
             {
                 var (workload, container) = candidates[0];
@@ -70,6 +74,10 @@ public static class AppLinker
             if (folder is null) continue;
             if (container.Name == folder) matches.Add((app, 3, $"container name `{container.Name}` matches folder {app.Dir}/ ({app.File} runs Node)"));
             else if (imageName == folder) matches.Add((app, 3, $"image `{container.Image}` matches folder {app.Dir}/ ({app.File} runs Node)"));
+            else if (workload.Name == folder || AppLabel(workload) == folder)
+            {
+                matches.Add((app, 2, $"workload {workload.Ref} is named for folder {app.Dir}/ ({app.File} runs Node)"));
+            }
             else if (imageName is not null && imageName.Split('-', '_', '.').Contains(folder))
             {
                 matches.Add((app, 1, $"image `{container.Image}` names folder {app.Dir}/ ({app.File} runs Node)"));
@@ -115,6 +123,19 @@ public static class AppLinker
         var colon = last.IndexOf(':');
         return colon < 0 ? last : last[..colon];
     }
+
+    private static string? AppLabel(KubeObject workload) =>
+        workload.PodTemplate!.Labels.GetValueOrDefault("app.kubernetes.io/name") ?? workload.PodTemplate.Labels.GetValueOrDefault("app");
+
+    /// <summary>Images published by vendors (not built from this repository).</summary>
+    private static bool IsVendorImage(string? image) => image is not null && VendorPrefixes.Any(p => image.StartsWith(p, StringComparison.Ordinal));
+
+    private static readonly string[] VendorPrefixes =
+    [
+        "otel/", "bitnami/", "grafana/", "prom/", "quay.io/prometheus", "jaegertracing/", "datadog/", "gcr.io/datadoghq",
+        "newrelic/", "fluent/", "envoyproxy/", "istio/", "hashicorp/", "confluentinc/", "docker.elastic.co/",
+        "registry.k8s.io/", "k8s.gcr.io/", "quay.io/jetstack", "ghcr.io/open-telemetry/",
+    ];
 
     private static bool IsKnownNonNodeImage(string? image) =>
         ImageRepositoryName(image) is { } name && NonNodeImages.Contains(name);

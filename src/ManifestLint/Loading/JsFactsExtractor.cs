@@ -16,6 +16,9 @@ internal sealed class JsFactsExtractor(string file)
     private readonly List<(EnvRead Read, JsScope Scope)> envReads = [];
     private readonly List<ModuleDependency> dependencies = [];
     private readonly List<(string Keyword, SourceSpan Span)> esmSyntax = [];
+    private readonly List<(Identifier Id, JsScope Scope)> typeofChecks = [];
+    private readonly List<(string Local, string EnvName, JsScope Scope)> envAliases = [];
+    private readonly List<(Identifier Id, EnvReadKind Kind)> aliasUses = [];
 
     public (IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env) Extract(Node program)
     {
@@ -23,8 +26,11 @@ internal sealed class JsFactsExtractor(string file)
         stack.Push(new Frame(program, null, root));
         while (stack.Count > 0) Visit(stack.Pop());
 
+        // Code that tests `typeof require` (or another CommonJS global) is written to run as both
+        // module kinds; its guarded uses never execute in ESM.
+        var dualMode = typeofChecks.Any(t => t.Id.Name != "process" && t.Scope.IsFree(t.Id.Name));
         var globals = globalRefs
-            .Where(r => r.Id.Name != "process" && r.Scope.IsFree(r.Id.Name))
+            .Where(r => !dualMode && r.Id.Name != "process" && r.Scope.IsFree(r.Id.Name))
             .GroupBy(r => r.Id.Name)
             .Select(g =>
             {
@@ -37,7 +43,14 @@ internal sealed class JsFactsExtractor(string file)
             ? null
             : esmSyntax.OrderBy(e => e.Span.StartLine).ThenBy(e => e.Span.StartColumn)
                 .Select(e => new EsmSyntaxUse(e.Keyword, e.Span, esmSyntax.Count)).First();
-        var env = envReads.Where(r => r.Scope.IsFree("process")).Select(r => r.Read)
+        // `const { PORT } = process.env; ... PORT || 3000` and `const port = process.env.PORT; port ?? 80`:
+        // a later fallback or test on the alias counts for the variable.
+        var aliases = envAliases.Where(a => a.Scope.IsFree("process")).GroupBy(a => a.Local).ToDictionary(g => g.Key, g => g.First().EnvName);
+        foreach (var (id, kind) in aliasUses)
+        {
+            if (aliases.TryGetValue(id.Name, out var envName)) envReads.Add((new EnvRead(envName, kind, Span(id)), null!));
+        }
+        var env = envReads.Where(r => r.Scope is null || r.Scope.IsFree("process")).Select(r => r.Read)
             .OrderBy(r => r.Span.StartLine).ThenBy(r => r.Span.StartColumn).ToList();
         var deps = dependencies.OrderBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ToList();
         return (globals, esm, deps, env);
@@ -60,6 +73,10 @@ internal sealed class JsFactsExtractor(string file)
         {
             case Identifier id:
                 if (JsScope.TrackedNames.Contains(id.Name) && IsReference(id, f.Parent?.Node)) globalRefs.Add((id, scope));
+                else if (Classify(f) != EnvReadKind.Required) aliasUses.Add((id, Classify(f)));
+                return;
+            case UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier checkedId }:
+                typeofChecks.Add((checkedId, scope));
                 return;
             case VariableDeclaration decl:
                 var target = decl.Kind == VariableDeclarationKind.Var ? scope.FunctionScope : scope;
@@ -68,6 +85,10 @@ internal sealed class JsFactsExtractor(string file)
                     var dFrame = new Frame(d, f, scope);
                     DeclarePattern(d.Id, target, dFrame);
                     if (d.Init is not null && IsProcessEnv(d.Init) && d.Id is ObjectPattern pattern) DestructuredEnv(pattern, scope);
+                    if (d.Id is Identifier alias && d.Init is MemberExpression init && IsProcessEnv(init.Object) && EnvName(init) is { } aliased)
+                    {
+                        envAliases.Add((alias.Name, aliased, scope));
+                    }
                     Push(d.Init, dFrame, scope);
                 }
                 return;
@@ -204,6 +225,7 @@ internal sealed class JsFactsExtractor(string file)
             if (name is null) continue;
             var kind = prop.Value is AssignmentPattern ? EnvReadKind.Defaulted : EnvReadKind.Required;
             envReads.Add((new EnvRead(name, kind, Span(prop.Key)), scope));
+            if (prop.Value is Identifier local) envAliases.Add((local.Name, name, scope));
         }
     }
 
@@ -230,6 +252,11 @@ internal sealed class JsFactsExtractor(string file)
             case IfStatement s when s.Test == node:
             case ConditionalExpression c when c.Test == node:
             case WhileStatement w when w.Test == node:
+            case SwitchStatement sw when sw.Discriminant == node:
+                return EnvReadKind.Checked;
+            // `Boolean(X)` and logging tolerate undefined.
+            case CallExpression { Callee: Identifier { Name: "Boolean" } }:
+            case CallExpression { Callee: MemberExpression { Object: Identifier { Name: "console" } } } call when call.Callee != node:
                 return EnvReadKind.Checked;
             default:
                 return EnvReadKind.Required;

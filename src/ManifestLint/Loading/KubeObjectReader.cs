@@ -5,7 +5,7 @@ namespace ManifestLint.Loading;
 
 /// <summary>Turns one YAML document root into Kubernetes objects. Reads only known paths, so shape
 /// errors (a string where a list belongs) read as absent instead of failing the file.</summary>
-internal sealed class KubeObjectReader(string file, string defaultNamespace)
+internal sealed class KubeObjectReader(string file, string defaultNamespace, string? namespaceOverride)
 {
     public void Read(YamlNode root, List<KubeObject> sink)
     {
@@ -18,6 +18,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace)
             return;
         }
         sink.Add(ReadObject(root, kind));
+        if (SecretGenerators.Read(file, root, kind, namespaceOverride ?? defaultNamespace) is { } generated) sink.Add(generated);
     }
 
     private KubeObject ReadObject(YamlNode root, string kind)
@@ -29,7 +30,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace)
             Kind = kind,
             ApiVersion = root.Str("apiVersion") ?? "",
             Name = nameNode.Str() ?? "",
-            Namespace = metadata.Str("namespace") ?? defaultNamespace,
+            Namespace = namespaceOverride ?? metadata.Str("namespace") ?? defaultNamespace,
             Labels = metadata.Get("labels").StringMap(),
             Annotations = metadata.Get("annotations").StringMap(),
             Span = root.Span(file),
@@ -59,6 +60,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace)
             Annotations = meta.Get("annotations").StringMap(),
             Containers = spec.Items("containers").Select(ReadContainer).ToList(),
             InitContainers = spec.Items("initContainers").Select(ReadContainer).ToList(),
+            RestartPolicy = spec.Str("restartPolicy"),
         };
     }
 
@@ -143,7 +145,10 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace)
             if (root.Get(section) is not YamlMappingNode map) continue;
             foreach (var (k, v) in map.Children)
             {
-                if (k.Str() is { } key) entries[key] = new ConfigValue(key, v.Str(), v.Span(file));
+                if (k.Str() is not { } key) continue;
+                // Secret `data` is base64; decode so values can be checked like any other.
+                var value = kind == "Secret" && section == "data" ? DecodeBase64(v.Str()) : v.Str();
+                entries[key] = new ConfigValue(key, value, v.Span(file));
             }
         }
         return new ConfigData
@@ -161,6 +166,13 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace)
         Ports = spec.Items("ports").Select(p => new ServicePort(
             p.Str("name"), ParseInt(p.Str("port")), p.Str("targetPort"), p.Span(file))).ToList(),
     };
+
+    private static string? DecodeBase64(string? text)
+    {
+        if (text is null) return null;
+        var buffer = new byte[text.Length];
+        return Convert.TryFromBase64String(text.Trim(), buffer, out var n) ? System.Text.Encoding.UTF8.GetString(buffer, 0, n) : null;
+    }
 
     private static int? ParseInt(string? text) => int.TryParse(text, out var n) ? n : null;
 }

@@ -25,11 +25,25 @@ public static class ProjectLoader
             if (package is not null) packages[package.Dir] = package;
         });
 
+        var kustomizations = new ConcurrentBag<Kustomization>();
+        Parallel.ForEach(files.Where(f => f.Kind == FileKind.Kustomization), file =>
+        {
+            if (Read(file, problems) is not { } bytes) return;
+            var text = Decode(bytes);
+            sources[file.RelativePath] = text;
+            var (kustomization, problem) = KustomizationLoader.Load(file.RelativePath, text, config.DefaultNamespace);
+            if (problem is not null) problems.Add(problem);
+            if (kustomization is not null) kustomizations.Add(kustomization);
+        });
+        var overrides = KustomizeNamespaces.Overrides(kustomizations, files.Where(f => f.Kind == FileKind.Yaml).Select(f => f.RelativePath));
+        var patchFiles = kustomizations.SelectMany(k => k.PatchFiles).ToHashSet(StringComparer.Ordinal);
+        var allSkipped = new ConcurrentBag<SkippedFile>(skipped);
+
         var formats = new ModuleFormatResolver(packages);
         var objects = new ConcurrentBag<(string File, IReadOnlyList<KubeObject> Objects)>();
         var modules = new ConcurrentDictionary<string, JsModule>(StringComparer.Ordinal);
         var images = new ConcurrentBag<ImageRecipe>();
-        Parallel.ForEach(files.Where(f => f.Kind != FileKind.PackageJson), file =>
+        Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
             var text = Decode(bytes);
@@ -37,9 +51,15 @@ public static class ProjectLoader
             switch (file.Kind)
             {
                 case FileKind.Yaml:
-                    var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace);
+                    var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, overrides.GetValueOrDefault(file.RelativePath));
+                    if (yamlProblem is not null && text.Contains("{{", StringComparison.Ordinal))
+                    {
+                        allSkipped.Add(new SkippedFile(file.RelativePath, "template syntax ({{ }}): only valid YAML after rendering, not analysed"));
+                        break;
+                    }
                     if (yamlProblem is not null) problems.Add(yamlProblem);
-                    objects.Add((file.RelativePath, kube));
+                    // Kustomize patches are partial objects merged into a base: not objects of their own.
+                    if (!patchFiles.Contains(file.RelativePath)) objects.Add((file.RelativePath, kube));
                     break;
                 case FileKind.JavaScript:
                     var (format, reason, package) = formats.Resolve(file.RelativePath);
@@ -54,10 +74,13 @@ public static class ProjectLoader
         });
 
         // Deterministic order regardless of parallel completion.
-        var orderedObjects = objects.OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects).ToList();
+        var orderedObjects = objects
+            .Concat(kustomizations.Select(k => (k.File, Objects: (IReadOnlyList<KubeObject>)k.Generated)))
+            .OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects).ToList();
         var orderedImages = images.OrderBy(i => i.File, StringComparer.Ordinal).ToList();
         var orderedProblems = problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine).ToList();
-        return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems, skipped, sources)
+        return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems,
+            allSkipped.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), sources)
         {
             JsFiles = files.Where(f => f.Kind == FileKind.JavaScript).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal),
         };

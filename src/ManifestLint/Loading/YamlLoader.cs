@@ -10,7 +10,7 @@ internal static class YamlLoader
     /// <summary>Kubernetes manifests nest about 20 levels; anything far deeper is hostile or broken.</summary>
     public const int MaxDepth = 256;
 
-    public static (IReadOnlyList<KubeObject> Objects, LoadProblem? Problem) Load(string file, string text, string defaultNamespace)
+    public static (IReadOnlyList<KubeObject> Objects, LoadProblem? Problem) Load(string file, string text, string defaultNamespace, string? namespaceOverride = null)
     {
         var objects = new List<KubeObject>();
         var parser = new Parser(new StringReader(text));
@@ -31,7 +31,7 @@ internal static class YamlLoader
             return (objects, Problem(file, (int)mark.Line, (int)mark.Column, "invalid YAML structure (is a `[` or `{` left unclosed?)"));
         }
 
-        var reader = new KubeObjectReader(file, defaultNamespace);
+        var reader = new KubeObjectReader(file, defaultNamespace, namespaceOverride);
         foreach (var doc in stream.Documents)
         {
             reader.Read(doc.RootNode, objects);

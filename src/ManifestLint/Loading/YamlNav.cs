@@ -5,12 +5,26 @@ namespace ManifestLint.Loading;
 /// <summary>Null-tolerant navigation over YamlDotNet's representation model: wrong types read as absent.</summary>
 internal static class YamlNav
 {
-    public static YamlNode? Get(this YamlNode? node, string key)
+    /// <summary>Merge keys (`<<: *base`) nest at most this deep; aliases can otherwise form cycles.</summary>
+    private const int MaxMergeDepth = 8;
+
+    public static YamlNode? Get(this YamlNode? node, string key) => Get(node, key, 0);
+
+    private static YamlNode? Get(YamlNode? node, string key, int depth)
     {
         if (node is not YamlMappingNode map) return null;
+        YamlNode? merge = null;
         foreach (var (k, v) in map.Children)
         {
-            if (k is YamlScalarNode s && s.Value == key) return v;
+            if (k is not YamlScalarNode s) continue;
+            if (s.Value == key) return v;
+            if (s.Value == "<<" && s.Style == YamlDotNet.Core.ScalarStyle.Plain) merge = v;
+        }
+        if (merge is null || depth >= MaxMergeDepth) return null;
+        // YAML 1.1 merge: the local keys win, then each merged mapping in order.
+        foreach (var source in merge is YamlSequenceNode list ? list.Children : [merge])
+        {
+            if (Get(source, key, depth + 1) is { } found) return found;
         }
         return null;
     }

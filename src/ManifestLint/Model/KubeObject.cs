@@ -20,11 +20,30 @@ public sealed class KubeObject
     public ConfigData? ConfigData { get; init; }
     public ServiceSpec? Service { get; init; }
 
+    /// <summary>An object of an API group Kubernetes does not define itself (group contains a dot
+    /// outside *.k8s.io), e.g. postgresql.cnpg.io/v1 Cluster.</summary>
+    public bool IsCustomResource
+    {
+        get
+        {
+            var slash = ApiVersion.IndexOf('/');
+            if (slash < 0) return false;
+            var group = ApiVersion[..slash];
+            return group.Contains('.') && !group.EndsWith(".k8s.io", StringComparison.Ordinal) && !IsGeneratedSecret;
+        }
+    }
+
+    private bool IsGeneratedSecret => Kind == "Secret" && ApiVersion == "v1";
+
     /// <summary>`Deployment/ns/name`, used in reports.</summary>
     public string Ref => $"{Kind}/{Namespace}/{Name}";
 
+    /// <summary>Runs until stopped: a long-running kind whose pods restart always, and not a Helm hook
+    /// (hooks such as `helm test` pods run to completion).</summary>
     public bool IsLongRunningWorkload => Kind is "Deployment" or "StatefulSet" or "DaemonSet"
-        or "ReplicaSet" or "ReplicationController" or "Pod";
+        or "ReplicaSet" or "ReplicationController" or "Pod"
+        && PodTemplate?.RestartPolicy is null or "Always"
+        && !Annotations.ContainsKey("helm.sh/hook");
 }
 
 public sealed class PodTemplate
@@ -33,6 +52,7 @@ public sealed class PodTemplate
     public required IReadOnlyDictionary<string, string> Annotations { get; init; }
     public required IReadOnlyList<Container> Containers { get; init; }
     public required IReadOnlyList<Container> InitContainers { get; init; }
+    public string? RestartPolicy { get; init; }
 }
 
 public sealed class Container
@@ -84,6 +104,10 @@ public sealed class ConfigData
 {
     public required ConfigSourceKind Kind { get; init; }
     public required IReadOnlyDictionary<string, ConfigValue> Entries { get; init; }
+    /// <summary>Keys come from somewhere we do not read (an external store, an env file): any key may exist.</summary>
+    public bool KeysUnknown { get; init; }
+
+    public bool HasKey(string key) => KeysUnknown || Entries.ContainsKey(key);
 }
 
 public sealed record ConfigValue(string Key, string? Value, SourceSpan ValueSpan);

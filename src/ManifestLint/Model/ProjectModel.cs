@@ -71,4 +71,8 @@ public sealed class ProjectModel
         servicesByNamespace.TryGetValue(ns, out var list) ? list : [];
 
     public IEnumerable<KubeObject> Workloads => Objects.Where(o => o.PodTemplate is not null);
+
+    /// <summary>Objects of API groups outside Kubernetes itself (operators' custom resources).</summary>
+    public IEnumerable<KubeObject> CustomResourcesIn(string ns) =>
+        Objects.Where(o => o.Namespace == ns && o.IsCustomResource);
 }

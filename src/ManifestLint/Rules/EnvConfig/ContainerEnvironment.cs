@@ -22,7 +22,7 @@ internal static class ContainerEnvironment
             var kind = from.Kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret";
             var data = model.Find(kind, workload.Namespace, from.Name)?.ConfigData;
             // Defined outside the project (another pipeline, a Helm chart): its keys are unknown.
-            if (data is null) return null;
+            if (data is null || data.KeysUnknown) return null;
             foreach (var key in data.Entries.Keys) names.Add(from.Prefix + key);
         }
         if (image?.Final is { } stage)

@@ -42,7 +42,7 @@ public sealed class EnvRefMissingRule : IRule
                 $"the pod fails with `CreateContainerConfigError: {kind.ToLowerInvariant()} \"{reference.Name}\" not found`. Add the {kind}, fix the name, or set `optional: true`.",
                 $"{kind}/{reference.Name}", workload.Ref);
         }
-        else if (target.ConfigData?.Entries.ContainsKey(reference.Key) == false)
+        else if (target.ConfigData?.HasKey(reference.Key) == false)
         {
             var keys = string.Join(", ", target.ConfigData.Entries.Keys.Order(StringComparer.Ordinal).Take(8).Select(k => $"`{k}`"));
             context.Report(reference.KeySpan,

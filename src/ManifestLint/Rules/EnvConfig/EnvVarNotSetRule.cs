@@ -8,6 +8,13 @@ public sealed class EnvVarNotSetRule : IRule
 {
     public RuleDescriptor Descriptor { get; } = new("ML301", "env-var-not-set", "env-config", Level.Error);
 
+    /// <summary>Variables that code conventionally reads as optional (unset means "default mode"),
+    /// and npm's own `npm_*` variables, which are set when the app starts through npm.</summary>
+    private static readonly HashSet<string> OptionalByConvention = new(StringComparer.Ordinal)
+    {
+        "NODE_ENV", "DEBUG", "NODE_DEBUG", "NODE_OPTIONS", "TZ", "CI",
+    };
+
     public void Analyze(ProjectModel model, RuleContext context)
     {
         foreach (var link in model.Links)
@@ -16,7 +23,7 @@ public sealed class EnvVarNotSetRule : IRule
             if (provided is null) continue;
             foreach (var (name, read) in RequiredReads(model, link.ReachableFiles))
             {
-                if (provided.Contains(name)) continue;
+                if (provided.Contains(name) || OptionalByConvention.Contains(name) || name.StartsWith("npm_", StringComparison.Ordinal)) continue;
                 var at = link.Container.EnvKeySpan ?? link.Container.Span;
                 context.Report(at,
                     $"`{name}` is read without a default at {read.Span.File}:{read.Span.StartLine} but container `{link.Container.Name}` of {link.Workload.Ref} " +

@@ -14,7 +14,10 @@ internal static partial class HostReference
         "smtp", "smtps", "ftp", "sftp", "ssh", "couchdb", "cassandra", "sqlserver", "mssql", "nsq", "zookeeper",
     };
 
-    private static readonly string[] HostVarSuffixes = ["_HOST", "_HOSTNAME", "_SERVICE", "_ADDR"];
+    private static readonly string[] HostVarSuffixes = ["_HOST", "_HOSTNAME", "_ADDR"];
+
+    /// <summary>`host:port` is also an image tag or a time; only trust it in variables named for an address.</summary>
+    private static readonly string[] AddressVarWords = ["HOST", "ADDR", "URL", "URI", "ENDPOINT", "BROKER", "SERVER", "SERVICE", "PEER", "NODES", "DSN", "CONN", "UPSTREAM", "BACKEND"];
 
     [GeneratedRegex(@"^(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]*)://(?:[^@/?#]*@)?(?<authority>[^/?#]*)")]
     private static partial Regex UrlPattern();
@@ -24,6 +27,18 @@ internal static partial class HostReference
 
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial Regex DnsNamePattern();
+
+    /// <summary>Hosts in the value. A bare name in a `*_SERVICE` variable is returned as weak evidence:
+    /// such variables often name vendors (`EMAIL_SERVICE=gmail`, `DD_SERVICE=checkout`).</summary>
+    public static IEnumerable<(string Host, bool Weak)> FindWithEvidence(string variable, string value)
+    {
+        var strong = Find(variable, value).ToList();
+        foreach (var h in strong) yield return (h, false);
+        if (strong.Count == 0 && variable.EndsWith("_SERVICE", StringComparison.OrdinalIgnoreCase) && Host(value) is { } weak)
+        {
+            yield return (weak, true);
+        }
+    }
 
     public static IEnumerable<string> Find(string variable, string value)
     {
@@ -40,11 +55,13 @@ internal static partial class HostReference
             yield break;
         }
         var hostPort = HostPortPattern().Match(value);
-        if (hostPort.Success)
+        var upper = variable.ToUpperInvariant();
+        if (hostPort.Success && AddressVarWords.Any(upper.Contains) && !upper.EndsWith("_IMAGE", StringComparison.Ordinal))
         {
             if (Host(hostPort.Groups["host"].Value) is { } h) yield return h;
             yield break;
         }
+        if (hostPort.Success) yield break;
         if (HostVarSuffixes.Any(s => variable.EndsWith(s, StringComparison.OrdinalIgnoreCase)) && Host(value) is { } bare)
         {
             yield return bare;

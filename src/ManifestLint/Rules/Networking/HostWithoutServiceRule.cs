@@ -16,10 +16,12 @@ public sealed class HostWithoutServiceRule : IRule
             {
                 foreach (var (variable, value, span, origin) in Values(model, workload, container))
                 {
-                    foreach (var host in HostReference.Find(variable, value))
+                    foreach (var (host, weak) in HostReference.FindWithEvidence(variable, value))
                     {
                         if (ServiceDns.Resolve(host, workload.Namespace, model.KnownNamespaces) is not var (name, ns)) continue;
-                        if (model.Find("Service", ns, name) is not null || !reported.Add((span, host))) continue;
+                        if (model.Find("Service", ns, name) is not null || CreatedByOperator(model, name, ns)) continue;
+                        if (weak && !LooksInCluster(model, name, ns, workload)) continue;
+                        if (!reported.Add((span, host))) continue;
                         context.Report(span, Message(model, host, name, ns, origin, container, workload), host, workload.Ref);
                     }
                 }
@@ -27,24 +29,40 @@ public sealed class HostWithoutServiceRule : IRule
         }
     }
 
-    /// <summary>Literal env values, and ConfigMap values that reach the container.</summary>
+    /// <summary>Operators and charts create Services named after their custom resource
+    /// (CloudNativePG `pg-rw`, Strimzi `events-kafka-bootstrap`): a host with such a prefix is not ours to judge.</summary>
+    private static bool CreatedByOperator(ProjectModel model, string name, string ns) =>
+        model.CustomResourcesIn(ns).Any(cr => name == cr.Name || name.StartsWith(cr.Name + "-", StringComparison.Ordinal));
+
+    /// <summary>Weak host evidence counts only when the name points into the cluster: another workload of
+    /// that name exists, or it is spelled like a Service (`*-service`, `*-svc`). A workload naming itself
+    /// (`DD_SERVICE=checkout` in checkout) is telemetry, not a connection.</summary>
+    private static bool LooksInCluster(ProjectModel model, string name, string ns, KubeObject referrer) =>
+        name.EndsWith("-service", StringComparison.Ordinal) || name.EndsWith("-svc", StringComparison.Ordinal)
+        || model.Workloads.Any(w => w.Namespace == ns && w.Name == name && w != referrer);
+
+    /// <summary>Literal env values, and ConfigMap/Secret values that reach the container.</summary>
     private static IEnumerable<(string Variable, string Value, SourceSpan Span, string Origin)> Values(ProjectModel model, KubeObject workload, Container container)
     {
         foreach (var env in container.Env)
         {
             if (env.Value is not null && env.ValueSpan is { } span) yield return (env.Name, env.Value, span, $"env `{env.Name}`");
-            if (env.ConfigMapKeyRef is { } r && model.Find("ConfigMap", workload.Namespace, r.Name)?.ConfigData?.Entries.GetValueOrDefault(r.Key) is { Value: { } v } entry)
+            foreach (var (kind, r) in new[] { ("ConfigMap", env.ConfigMapKeyRef), ("Secret", env.SecretKeyRef) })
             {
-                yield return (env.Name, v, entry.ValueSpan, $"ConfigMap `{r.Name}` key `{r.Key}` (env `{env.Name}`)");
+                if (r is not null && model.Find(kind, workload.Namespace, r.Name)?.ConfigData?.Entries.GetValueOrDefault(r.Key) is { Value: { } v } entry)
+                {
+                    yield return (env.Name, v, entry.ValueSpan, $"{kind} `{r.Name}` key `{r.Key}` (env `{env.Name}`)");
+                }
             }
         }
-        foreach (var from in container.EnvFrom.Where(f => f.Kind == ConfigSourceKind.ConfigMap))
+        foreach (var from in container.EnvFrom)
         {
-            var data = model.Find("ConfigMap", workload.Namespace, from.Name)?.ConfigData;
+            var kind = from.Kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret";
+            var data = model.Find(kind, workload.Namespace, from.Name)?.ConfigData;
             if (data is null) continue;
             foreach (var entry in data.Entries.Values)
             {
-                if (entry.Value is not null) yield return (from.Prefix + entry.Key, entry.Value, entry.ValueSpan, $"ConfigMap `{from.Name}` key `{entry.Key}`");
+                if (entry.Value is not null) yield return (from.Prefix + entry.Key, entry.Value, entry.ValueSpan, $"{kind} `{from.Name}` key `{entry.Key}`");
             }
         }
     }

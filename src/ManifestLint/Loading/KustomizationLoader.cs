@@ -1,0 +1,74 @@
+using ManifestLint.Linking;
+using ManifestLint.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Reads kustomization.yaml: `namespace`, `resources`, patches, and
+/// configMapGenerator/secretGenerator (their keys, when literal).</summary>
+internal static class KustomizationLoader
+{
+    public static (Kustomization? Kustomization, LoadProblem? Problem) Load(string file, string text, string defaultNamespace)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(text)), YamlLoader.MaxDepth));
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            return (null, new LoadProblem(SourceSpan.At(file, Math.Max((int)ex.Start.Line, 1), Math.Max((int)ex.Start.Column, 1)), "YAML", ex.Message));
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return (null, null);
+        var dir = PathUtil.DirOf(file);
+        var ns = root.Str("namespace");
+        var generated = new List<KubeObject>();
+        foreach (var (section, kind) in new[] { ("configMapGenerator", ConfigSourceKind.ConfigMap), ("secretGenerator", ConfigSourceKind.Secret) })
+        {
+            foreach (var gen in root.Items(section))
+            {
+                if (gen.Get("name") is not { } nameNode || nameNode.Str() is not { } name) continue;
+                generated.Add(Generated(file, kind, name, nameNode, gen.Str("namespace") ?? ns ?? defaultNamespace, gen));
+            }
+        }
+        var patches = root.Items("patchesStrategicMerge").Select(n => n.Str())
+            .Concat(root.Items("patches").Select(n => n.Str("path")))
+            .Concat(root.Items("patchesJson6902").Select(n => n.Str("path")))
+            .OfType<string>().Select(p => PathUtil.Join(dir, p)).ToList();
+        var resources = root.Items("resources").Concat(root.Items("bases")).Select(n => n.Str()).OfType<string>()
+            .Where(r => !r.Contains("://", StringComparison.Ordinal)).Select(r => PathUtil.Join(dir, r)).ToList();
+        return (new Kustomization { File = file, Dir = dir, Namespace = ns, Resources = resources, PatchFiles = patches, Generated = generated }, null);
+    }
+
+    private static KubeObject Generated(string file, ConfigSourceKind kind, string name, YamlNode nameNode, string ns, YamlNode gen)
+    {
+        var entries = new Dictionary<string, ConfigValue>(StringComparer.Ordinal);
+        var span = nameNode.Span(file);
+        foreach (var literal in gen.Items("literals"))
+        {
+            var text = literal.Str() ?? "";
+            var eq = text.IndexOf('=');
+            if (eq > 0) entries[text[..eq]] = new ConfigValue(text[..eq], text[(eq + 1)..], literal.Span(file));
+        }
+        foreach (var f in gen.Items("files"))
+        {
+            var text = f.Str() ?? "";
+            var eq = text.IndexOf('=');
+            var key = eq > 0 ? text[..eq] : Path.GetFileName(text);
+            entries[key] = new ConfigValue(key, null, f.Span(file));
+        }
+        return new KubeObject
+        {
+            Kind = kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret",
+            ApiVersion = "v1",
+            Name = name,
+            Namespace = ns,
+            Labels = new Dictionary<string, string>(),
+            Annotations = new Dictionary<string, string>(),
+            Span = gen.Span(file),
+            NameSpan = span,
+            // `envs:` files (KEY=value lines) are not read, so their keys are unknown.
+            ConfigData = new ConfigData { Kind = kind, Entries = entries, KeysUnknown = gen.Get("envs") is YamlSequenceNode { Children.Count: > 0 } },
+        };
+    }
+}
