@@ -23,6 +23,11 @@ internal static class LintCommand
             stderr.WriteLine($"manifestlint: configuration error: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (UsageException ex)
+        {
+            stderr.WriteLine($"manifestlint: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"manifestlint: {ex.Message}");
@@ -47,7 +52,7 @@ internal static class LintCommand
             return ExitCodes.Usage;
         }
 
-        foreach (var skipped in result.Model.Skipped)
+        foreach (var skipped in result.Skipped)
         {
             stderr.WriteLine($"manifestlint: skipped {skipped.RelativePath}: {skipped.Reason}");
         }
@@ -63,13 +68,15 @@ internal static class LintCommand
 
     private static string Summary(LintResult result)
     {
-        var files = result.Model.Sources.Count;
-        if (result.Findings.Count == 0) return $"manifestlint: no problems in {files} file{(files == 1 ? "" : "s")}.";
+        var files = result.FilesInScope;
+        var filesText = $"{files} file{(files == 1 ? "" : "s")}";
+        if (files == 0) return "manifestlint: warning: no files were linted (nothing matched, or everything was ignored or skipped).";
+        if (result.Findings.Count == 0) return $"manifestlint: no problems in {filesText}.";
         var parts = new[] { Level.Error, Level.Warning, Level.Note }
             .Select(l => (Level: l, Count: result.Findings.Count(f => f.Level == l)))
             .Where(p => p.Count > 0)
             .Select(p => $"{p.Count} {p.Level.ToName()}{(p.Count == 1 ? "" : "s")}");
-        return $"manifestlint: {result.Findings.Count} problem{(result.Findings.Count == 1 ? "" : "s")} ({string.Join(", ", parts)}) in {files} files.";
+        return $"manifestlint: {result.Findings.Count} problem{(result.Findings.Count == 1 ? "" : "s")} ({string.Join(", ", parts)}) in {filesText}.";
     }
 
     private static bool UseColor(LintOptions options) => options.Color switch

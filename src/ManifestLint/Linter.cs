@@ -15,6 +15,7 @@ public static class Linter
     /// <summary>Lints the project holding <paramref name="paths"/>; reports findings in files under those paths.</summary>
     /// <exception cref="ConfigException">Bad configuration.</exception>
     /// <exception cref="IOException">A path does not exist.</exception>
+    /// <exception cref="UsageException">The paths belong to different projects.</exception>
     public static LintResult Lint(IReadOnlyList<string> paths, string? configPath = null)
     {
         if (paths.Count == 0) paths = ["."];
@@ -22,12 +23,22 @@ public static class Linter
         {
             if (!File.Exists(path) && !Directory.Exists(path)) throw new FileNotFoundException($"path not found: {path}", path);
         }
-        var root = ProjectRoot.Find(paths[0]);
+        var roots = paths.Select(ProjectRoot.Find).Distinct().ToList();
+        if (roots.Count > 1)
+        {
+            throw new UsageException($"the paths belong to different projects ({string.Join(", ", roots)}); lint each project in its own run");
+        }
+        var root = roots[0];
         var config = LoadConfig(root, configPath);
         var (files, skipped) = new FileDiscoverer(config.MaxFileBytes).Discover(root, config.Ignore);
         var model = ProjectLoader.Load(root, config, files, skipped);
         var scopes = paths.Select(p => ProjectRoot.Relative(root, Path.GetFullPath(p))).ToList();
-        return new LintResult(root, model, Run(model, f => InScope(f, scopes)));
+        return new LintResult(root, model, Run(model, f => InScope(f.Span.File, scopes)))
+        {
+            RepoPrefix = ProjectRoot.RepoPrefix(root),
+            FilesInScope = model.Sources.Keys.Count(f => InScope(f, scopes)),
+            Skipped = model.Skipped.Where(s => InScope(s.RelativePath, scopes)).ToList(),
+        };
     }
 
     /// <summary>Lints YAML read from standard input on its own.</summary>
@@ -36,7 +47,7 @@ public static class Linter
         var root = Directory.GetCurrentDirectory();
         var config = LoadConfig(root, configPath);
         var model = ProjectLoader.Load(root, config, [new DiscoveredFile(StdinPath, "", FileKind.Yaml, content)], []);
-        return new LintResult(root, model, Run(model, _ => true));
+        return new LintResult(root, model, Run(model, _ => true)) { FilesInScope = 1 };
     }
 
     private static LintConfig LoadConfig(string root, string? configPath)
@@ -71,6 +82,6 @@ public static class Linter
         return rule.DefaultLevel;
     }
 
-    private static bool InScope(Finding finding, List<string> scopes) => scopes.Any(scope =>
-        scope.Length == 0 || finding.Span.File == scope || finding.Span.File.StartsWith(scope + "/", StringComparison.Ordinal));
+    private static bool InScope(string file, List<string> scopes) => scopes.Any(scope =>
+        scope.Length == 0 || file == scope || file.StartsWith(scope + "/", StringComparison.Ordinal));
 }

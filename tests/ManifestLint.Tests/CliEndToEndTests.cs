@@ -137,7 +137,8 @@ public class CliEndToEndTests
             Assert.False(r.TryGetProperty("fingerprints", out _) && r.GetProperty("fingerprints").TryGetProperty("primaryLocationLineHash", out _));
         }
         var first = results[0].GetProperty("locations")[0].GetProperty("physicalLocation");
-        Assert.Equal("backend/src/config/db.js", first.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        // Code scanning resolves URIs against the repository root, so paths carry the project folder.
+        Assert.Equal(Crashloop + "/backend/src/config/db.js", first.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(1, first.GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal(18, first.GetProperty("region").GetProperty("startColumn").GetInt32());
         Assert.True(sarifRun.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!.StartsWith("file:///", StringComparison.Ordinal));
@@ -151,8 +152,8 @@ public class CliEndToEndTests
         Assert.Equal(1, run.ExitCode);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(16, lines.Length);
-        Assert.Contains("::error file=backend/src/index.js,line=1,col=17,endLine=1,endColumn=24,title=ML101 require-in-esm::", run.Stdout);
-        Assert.Contains(lines, l => l.StartsWith("::warning file=k8s/mongodb-deployment.yml,line=19,col=11", StringComparison.Ordinal));
+        Assert.Contains("::error file=" + Crashloop + "/backend/src/index.js,line=1,col=17,endLine=1,endColumn=24,title=ML101 require-in-esm::", run.Stdout);
+        Assert.Contains(lines, l => l.StartsWith("::warning file=" + Crashloop + "/k8s/mongodb-deployment.yml,line=19,col=11", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -163,6 +164,24 @@ public class CliEndToEndTests
         var findings = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("findings").EnumerateArray()
             .Select(f => $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("file").GetString()}:{f.GetProperty("line").GetInt32()}").ToList();
         Assert.Equal(["ML001 k8s/api.yaml:17", "ML401 k8s/worker.yaml:15"], findings);
+    }
+
+    [Fact]
+    public void Paths_from_two_projects_are_a_usage_error()
+    {
+        var run = CliRunner.Exec(Crashloop, Fixed);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("different projects", run.Stderr);
+    }
+
+    [Fact]
+    public void Folder_of_nested_projects_warns_that_nothing_was_linted()
+    {
+        var run = CliRunner.Exec("testdata/ML101");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("skipped testdata/ML101/bad-require-in-type-module: separate project", run.Stderr);
+        Assert.DoesNotContain("testdata/ML102", run.Stderr);
+        Assert.Contains("no files were linted", run.Stderr);
     }
 
     [Fact]

@@ -114,6 +114,8 @@ public class ConfigTests
 
     [Theory]
     [InlineData("rulez: {}\n", ".manifestlint.yaml:1:1: unknown key `rulez`")]
+    [InlineData("rules:\n  missing-livenes-probe: off\n", ".manifestlint.yaml:2:3: unknown rule `missing-livenes-probe`")]
+    [InlineData("ignore: legacy/**\n", ".manifestlint.yaml:1:9: `ignore` must be a list")]
     [InlineData("rules:\n  ML101: loud\n", ".manifestlint.yaml:2:10: level `loud`")]
     [InlineData("rules: [a]\n", ".manifestlint.yaml:1:8: `rules` must be a mapping")]
     [InlineData("- a\n", ".manifestlint.yaml:1:1: the configuration must be a mapping")]

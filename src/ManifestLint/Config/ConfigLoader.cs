@@ -25,7 +25,7 @@ public static class ConfigLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), YamlLoader.MaxDepth));
         }
         catch (YamlException ex)
         {
@@ -53,6 +53,10 @@ public static class ConfigLoader
                     if (value is not YamlMappingNode rules) throw Error(displayPath, value, "`rules` must be a mapping of rule id or name to off|note|warning|error");
                     foreach (var (ruleNode, levelNode) in rules.Children)
                     {
+                        if (Rules.RuleRegistry.Find(ruleNode.Str() ?? "") is null)
+                        {
+                            throw Error(displayPath, ruleNode, $"unknown rule `{ruleNode.Str()}` (run `manifestlint rules` for the list)");
+                        }
                         var level = levelNode.Str();
                         if (level == "off") levels[ruleNode.Str() ?? ""] = null;
                         else if (LevelNames.TryParse(level, out var parsed)) levels[ruleNode.Str() ?? ""] = parsed;
@@ -60,6 +64,7 @@ public static class ConfigLoader
                     }
                     break;
                 case "ignore":
+                    if (value is not YamlSequenceNode) throw Error(displayPath, value, "`ignore` must be a list of gitignore-style patterns");
                     foreach (var item in value.Items()) ignore.Add(item.Str() ?? throw Error(displayPath, item, "`ignore` entries must be strings"));
                     break;
                 case "defaultNamespace":

@@ -20,3 +20,6 @@ public sealed class LintConfig
 
 /// <summary>A configuration problem: exit code 2 with a located message.</summary>
 public sealed class ConfigException(string message) : Exception(message);
+
+/// <summary>The request cannot be served as given (e.g. paths from two projects): exit code 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

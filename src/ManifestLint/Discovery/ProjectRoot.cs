@@ -15,6 +15,13 @@ public static class ProjectRoot
             ?? start;
     }
 
+    /// <summary>The project root's path inside its git repository ("" when it is the repository root or not in one).</summary>
+    public static string RepoPrefix(string root)
+    {
+        var gitRoot = Upward(root, d => Directory.Exists(Path.Combine(d, ".git")) || File.Exists(Path.Combine(d, ".git")));
+        return gitRoot is null ? "" : Relative(gitRoot, root);
+    }
+
     private static string? Upward(string start, Func<string, bool> test)
     {
         for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

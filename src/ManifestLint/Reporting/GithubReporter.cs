@@ -11,7 +11,7 @@ public sealed class GithubReporter : IReporter
         {
             var command = f.Level switch { Level.Error => "error", Level.Warning => "warning", _ => "notice" };
             var s = f.Span;
-            output.WriteLine($"::{command} file={Property(s.File)},line={s.StartLine},col={s.StartColumn},endLine={s.EndLine},endColumn={s.EndColumn}," +
+            output.WriteLine($"::{command} file={Property(result.RepoPath(s.File))},line={s.StartLine},col={s.StartColumn},endLine={s.EndLine},endColumn={s.EndColumn}," +
                 $"title={Property($"{f.RuleId} {f.RuleName}")}::{Data(f.Message)}");
         }
     }

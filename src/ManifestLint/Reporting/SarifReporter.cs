@@ -30,9 +30,9 @@ public sealed class SarifReporter : IReporter
             },
             OriginalUriBaseIds = new Dictionary<string, ArtifactLocation>
             {
-                [SrcRoot] = new() { Uri = new Uri(DirectoryUri(result.Root)) },
+                [SrcRoot] = new() { Uri = new Uri(DirectoryUri(result.RepoRoot)) },
             },
-            Results = result.Findings.Select(f => ToResult(f, index[f.RuleId])).ToList(),
+            Results = result.Findings.Select(f => ToResult(f, index[f.RuleId], result.RepoPath(f.Span.File))).ToList(),
             ColumnKind = ColumnKind.UnicodeCodePoints,
         };
         var log = new SarifLog
@@ -67,7 +67,7 @@ public sealed class SarifReporter : IReporter
         return descriptor;
     }
 
-    private static Result ToResult(Finding f, int ruleIndex)
+    private static Result ToResult(Finding f, int ruleIndex, string repoPath)
     {
         var span = f.Span;
         var result = new Result
@@ -82,7 +82,7 @@ public sealed class SarifReporter : IReporter
                 {
                     PhysicalLocation = new PhysicalLocation
                     {
-                        ArtifactLocation = new ArtifactLocation { Uri = new Uri(EscapePath(span.File), UriKind.Relative), UriBaseId = SrcRoot },
+                        ArtifactLocation = new ArtifactLocation { Uri = new Uri(EscapePath(repoPath), UriKind.Relative), UriBaseId = SrcRoot },
                         Region = new Region
                         {
                             StartLine = span.StartLine,
