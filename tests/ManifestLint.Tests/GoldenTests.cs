@@ -1,7 +1,8 @@
 namespace ManifestLint.Tests;
 
 /// <summary>Each testdata/&lt;ID|examples&gt;/&lt;case&gt;/ is linted in-process and compared with its
-/// expected.txt (`RULE path:line:col` per finding). UPDATE_GOLDEN=1 rewrites the files.</summary>
+/// expected.txt (`RULE path:line:col key` per finding; the key names what is wrong, e.g. the variable).
+/// UPDATE_GOLDEN=1 rewrites the files.</summary>
 public class GoldenTests
 {
     public static IEnumerable<string> CaseNames() =>
@@ -18,7 +19,7 @@ public class GoldenTests
         var dir = Path.Combine(Repo.TestData, testCase);
         var result = Linter.Lint([dir]);
         Assert.Equal(Path.GetFullPath(dir), result.Root);
-        var actual = result.Findings.Select(f => $"{f.RuleId} {f.Span.File}:{f.Span.StartLine}:{f.Span.StartColumn}").ToList();
+        var actual = result.Findings.Select(f => $"{f.RuleId} {f.Span.File}:{f.Span.StartLine}:{f.Span.StartColumn} {f.Key}").ToList();
         var expectedFile = Path.Combine(dir, "expected.txt");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
