@@ -32,6 +32,8 @@ public class EntryPointTests
     [InlineData("sh|-c|node /app/bin/www.js", "api/bin/www.js", "")]
     [InlineData("node|-e|console.log(1)", "", "")]
     [InlineData("nginx|-g|daemon off;", "", "")]
+    [InlineData("dist/server.js", "api/dist/server.js", "")]
+    [InlineData("pm2-runtime|ecosystem.config.js", "", "")]
     public void Finds_entry_and_preloads(string command, string entry, string preloads)
     {
         var launch = EntryPoints.FromCommand(command.Split('|'), Package, "/app");

@@ -53,8 +53,12 @@ internal static class EntryPoints
         var args = words.Skip(1).ToList();
         switch (program)
         {
-            case "node" or "nodemon" or "pm2-runtime" or "tsx":
+            case "node" or "nodemon" or "tsx":
                 return NodeArgs(args, package, workDir);
+            // An image whose entrypoint is node itself (distroless nodejs, `ENTRYPOINT ["node"]` dropped by a
+            // k8s `args`): the command starts with the script.
+            case var file when file.EndsWith(".js", StringComparison.Ordinal) || file.EndsWith(".mjs", StringComparison.Ordinal) || file.EndsWith(".cjs", StringComparison.Ordinal):
+                return NodeArgs(words, package, workDir);
             case "npm" or "yarn" or "pnpm":
                 var script = args.FirstOrDefault(a => !a.StartsWith('-')) switch
                 {
