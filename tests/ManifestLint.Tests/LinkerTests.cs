@@ -153,3 +153,22 @@ public class DiscoveryTests
         Assert.Contains(p.Findings(), f => f.StartsWith("ML101 app/index.js:1:11", StringComparison.Ordinal));
     }
 }
+
+/// <summary>kustomization.yaml: namespaces, generators, patches.</summary>
+public class KustomizeTests
+{
+    [Fact]
+    public void Namespace_applies_to_listed_files_and_folders_unless_overlays_disagree()
+    {
+        using var p = new TestProject()
+            .Write("base/kustomization.yaml", "resources: [svc.yaml]\n")
+            .Write("base/svc.yaml", "apiVersion: v1\nkind: Service\nmetadata: { name: api }\nspec: { selector: { app: api } }\n")
+            .Write("apps/kustomization.yaml", "namespace: shop\nresources: [cfg, ../lonely.yaml]\n")
+            .Write("apps/cfg/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: a, namespace: other }\n")
+            .Write("lonely.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: b }\n")
+            .Write("staging/kustomization.yaml", "namespace: staging\nresources: [../base]\n")
+            .Write("prod/kustomization.yaml", "namespace: prod\nresources: [../base]\n");
+        var refs = p.Lint().Model.Objects.Select(o => o.Ref).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["ConfigMap/shop/a", "ConfigMap/shop/b", "Service/default/api"], refs);
+    }
+}
