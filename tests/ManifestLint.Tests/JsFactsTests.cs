@@ -38,6 +38,11 @@ public class JsFactsTests
     [InlineData("const x = `${'require'}`; // require('y')")]
     public void Locally_declared_or_non_reference_names_are_not_globals(string code) => Assert.Equal("", Globals(code));
 
+    [Theory]
+    [InlineData("const isMain = typeof require !== 'undefined' && require.main === module;", "")]
+    [InlineData("if (typeof window === 'undefined') { require('x'); }", "require@1:38x1")]
+    public void Typeof_guard_on_a_commonjs_global_marks_dual_mode_code(string code, string expected) => Assert.Equal(expected, Globals(code));
+
     [Fact]
     public void Block_scoped_declaration_does_not_cover_outer_use()
     {

@@ -75,7 +75,7 @@ internal sealed class JsFactsExtractor(string file)
                 if (JsScope.TrackedNames.Contains(id.Name) && IsReference(id, f.Parent?.Node)) globalRefs.Add((id, scope));
                 else if (Classify(f) != EnvReadKind.Required) aliasUses.Add((id, Classify(f)));
                 return;
-            case UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier checkedId }:
+            case UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier checkedId } when JsScope.TrackedNames.Contains(checkedId.Name):
                 typeofChecks.Add((checkedId, scope));
                 return;
             case VariableDeclaration decl:
