@@ -18,7 +18,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             return;
         }
         sink.Add(ReadObject(root, kind));
-        if (SecretGenerators.Read(file, root, kind, namespaceOverride ?? defaultNamespace) is { } generated) sink.Add(generated);
+        if (SecretGenerators.Read(file, root, kind, defaultNamespace, namespaceOverride) is { } generated) sink.Add(generated);
     }
 
     private KubeObject ReadObject(YamlNode root, string kind)

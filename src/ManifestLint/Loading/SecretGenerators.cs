@@ -8,7 +8,7 @@ namespace ManifestLint.Loading;
 /// practice, so their Secrets count as defined.</summary>
 internal static class SecretGenerators
 {
-    public static KubeObject? Read(string file, YamlNode root, string kind, string defaultNamespace)
+    public static KubeObject? Read(string file, YamlNode root, string kind, string defaultNamespace, string? namespaceOverride)
     {
         var apiVersion = root.Str("apiVersion") ?? "";
         var metadata = root.Get("metadata");
@@ -42,7 +42,7 @@ internal static class SecretGenerators
             Kind = "Secret",
             ApiVersion = "v1",
             Name = name,
-            Namespace = metadata.Str("namespace") ?? defaultNamespace,
+            Namespace = namespaceOverride ?? metadata.Str("namespace") ?? defaultNamespace,
             Labels = new Dictionary<string, string>(),
             Annotations = new Dictionary<string, string>(),
             Span = root.Span(file),
