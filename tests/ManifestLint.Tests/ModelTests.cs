@@ -175,6 +175,37 @@ public class YamlLoaderTests
     }
 
     [Fact]
+    public void Self_referencing_list_does_not_loop()
+    {
+        var (objects, problem) = YamlLoader.Load("l.yaml", "apiVersion: v1\nkind: List\nitems: &a\n  - {apiVersion: v1, kind: List, items: *a}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n", "default");
+        Assert.Null(problem);
+        Assert.Equal(["ConfigMap/default/c"], objects.Select(o => o.Ref));
+    }
+
+    [Fact]
+    public void Alias_multiplied_lists_and_merge_keys_stay_linear()
+    {
+        // Each level repeats the previous one ten times: 10^8 objects if expanded naively.
+        var yaml = new System.Text.StringBuilder("apiVersion: v1\nkind: List\nitems:\n  - &c0 {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n");
+        for (var i = 1; i <= 8; i++)
+        {
+            yaml.Append($"  - &c{i} {{apiVersion: v1, kind: List, items: [{string.Join(", ", Enumerable.Repeat($"*c{i - 1}", 10))}]}}\n");
+        }
+        var merges = new System.Text.StringBuilder("a0: &m0 {x: 1}\n");
+        for (var i = 1; i <= 8; i++) merges.Append($"a{i}: &m{i} {{<<: [{string.Join(", ", Enumerable.Repeat($"*m{i - 1}", 12))}]}}\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (objects, _) = YamlLoader.Load("bomb.yaml", yaml.ToString(), "default");
+        var stream = new YamlDotNet.RepresentationModel.YamlStream();
+        stream.Load(new StringReader(merges.ToString()));
+        var last = ((YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode).Children.Last().Value;
+        Assert.Null(last.Get("missing"));
+        Assert.Equal("1", last.Get("x").Str());
+        Assert.Single(objects);
+        // A hang guard, not a speed target: naive expansion would take hours.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public void Duplicate_key_is_a_located_problem()
     {
         var (_, problem) = YamlLoader.Load("dup.yaml", "kind: Service\nkind: Pod\n", "default");

@@ -7,18 +7,30 @@ namespace ManifestLint.Loading;
 /// errors (a string where a list belongs) read as absent instead of failing the file.</summary>
 internal sealed class KubeObjectReader(string file, string defaultNamespace, string? namespaceOverride)
 {
-    public void Read(YamlNode root, List<KubeObject> sink)
+    /// <summary>Objects per file beyond this are ignored: aliases can make a tiny file name millions.</summary>
+    public const int MaxObjectsPerFile = 10_000;
+
+    /// <summary>Reads a document's objects. `kind: List` items are expanded iteratively, each node once
+    /// (by reference), so self-referencing or alias-multiplied Lists cannot loop or explode.</summary>
+    public void Read(YamlNode document, List<KubeObject> sink)
     {
-        if (root is not YamlMappingNode) return;
-        var kind = root.Str("kind");
-        if (kind is null || root.Str("apiVersion") is null) return;
-        if (kind == "List" || kind.EndsWith("List", StringComparison.Ordinal) && root.Get("items") is YamlSequenceNode)
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        pending.Push(document);
+        while (pending.Count > 0 && sink.Count < MaxObjectsPerFile)
         {
-            foreach (var item in root.Items("items")) Read(item, sink);
-            return;
+            var root = pending.Pop();
+            if (root is not YamlMappingNode || !seen.Add(root)) continue;
+            var kind = root.Str("kind");
+            if (kind is null || root.Str("apiVersion") is null) continue;
+            if (kind == "List" || kind.EndsWith("List", StringComparison.Ordinal) && root.Get("items") is YamlSequenceNode)
+            {
+                foreach (var item in root.Items("items").Reverse()) pending.Push(item);
+                continue;
+            }
+            sink.Add(ReadObject(root, kind));
+            if (SecretGenerators.Read(file, root, kind, defaultNamespace, namespaceOverride) is { } generated) sink.Add(generated);
         }
-        sink.Add(ReadObject(root, kind));
-        if (SecretGenerators.Read(file, root, kind, defaultNamespace, namespaceOverride) is { } generated) sink.Add(generated);
     }
 
     private KubeObject ReadObject(YamlNode root, string kind)

@@ -5,28 +5,50 @@ namespace ManifestLint.Loading;
 /// <summary>Null-tolerant navigation over YamlDotNet's representation model: wrong types read as absent.</summary>
 internal static class YamlNav
 {
-    /// <summary>Merge keys (`<<: *base`) nest at most this deep; aliases can otherwise form cycles.</summary>
-    private const int MaxMergeDepth = 8;
+    /// <summary>Mappings visited per look-up through merge keys; aliases can otherwise multiply the work.</summary>
+    private const int MaxMergeVisits = 64;
 
-    public static YamlNode? Get(this YamlNode? node, string key) => Get(node, key, 0);
-
-    private static YamlNode? Get(YamlNode? node, string key, int depth)
+    /// <summary>The value of a key, honouring YAML merge keys (`<<: *base`, `<<: [*a, *b]`): local keys
+    /// win, then merged mappings depth-first in order. Each mapping is visited once, within a budget.</summary>
+    public static YamlNode? Get(this YamlNode? node, string key)
     {
-        if (node is not YamlMappingNode map) return null;
-        YamlNode? merge = null;
+        if (node is not YamlMappingNode first) return null;
+        if (Direct(first, key, out var merge) is { } found) return found;
+        if (merge is null) return null;
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance) { first };
+        var pending = new Stack<YamlNode>();
+        PushMerged(pending, merge);
+        while (pending.Count > 0 && seen.Count < MaxMergeVisits)
+        {
+            if (pending.Pop() is not YamlMappingNode map || !seen.Add(map)) continue;
+            if (Direct(map, key, out var nested) is { } value) return value;
+            if (nested is not null) PushMerged(pending, nested);
+        }
+        return null;
+    }
+
+    private static YamlNode? Direct(YamlMappingNode map, string key, out YamlNode? merge)
+    {
+        merge = null;
         foreach (var (k, v) in map.Children)
         {
             if (k is not YamlScalarNode s) continue;
             if (s.Value == key) return v;
             if (s.Value == "<<" && s.Style == YamlDotNet.Core.ScalarStyle.Plain) merge = v;
         }
-        if (merge is null || depth >= MaxMergeDepth) return null;
-        // YAML 1.1 merge: the local keys win, then each merged mapping in order.
-        foreach (var source in merge is YamlSequenceNode list ? list.Children : [merge])
-        {
-            if (Get(source, key, depth + 1) is { } found) return found;
-        }
         return null;
+    }
+
+    private static void PushMerged(Stack<YamlNode> pending, YamlNode merge)
+    {
+        if (merge is YamlSequenceNode list)
+        {
+            for (var i = list.Children.Count - 1; i >= 0; i--) pending.Push(list.Children[i]);
+        }
+        else
+        {
+            pending.Push(merge);
+        }
     }
 
     public static YamlScalarNode? KeyNode(this YamlNode? node, string key)
