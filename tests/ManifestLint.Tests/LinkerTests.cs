@@ -86,6 +86,25 @@ public class LinkerTests
     }
 
     [Fact]
+    public void Workload_evidence_links_the_app_container_not_its_sidecars()
+    {
+        using var p = App("api").Write("k8s/d.yaml", Deployment("api", "web", "acme/web:1", "  annotations:\n    manifestlint.io/source: api")
+            .Replace("                  livenessProbe: { tcpSocket: { port: 80 } }", "                  livenessProbe: { tcpSocket: { port: 80 } }\n                - name: proxy\n                  image: gcr.io/cloud-sql-connectors/cloud-sql-proxy:2\n                  readinessProbe: { tcpSocket: { port: 5432 } }\n                  livenessProbe: { tcpSocket: { port: 5432 } }"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal("web", link.Container.Name);
+    }
+
+    [Fact]
+    public void Unreadable_container_command_means_unknown_entry_not_start_script()
+    {
+        using var p = App("api").Write("k8s/d.yaml", Deployment("api", "api", "acme/api:1").Replace("image: acme/api:1", "image: acme/api:1\n          command: [\"npx\", \"knex\", \"migrate:latest\"]"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Null(link.EntryFile);
+        Assert.Empty(link.ReachableFiles);
+        Assert.Empty(p.Findings());
+    }
+
+    [Fact]
     public void Kubernetes_command_overrides_the_image_entry()
     {
         using var p = App("api").Write("api/worker.js", "use(process.env.QUEUE_URL);\n")

@@ -15,21 +15,31 @@ public static class AppLinker
         "mongo", "mongodb", "postgres", "postgresql", "mysql", "mariadb", "redis", "valkey", "nginx", "httpd", "caddy",
         "traefik", "haproxy", "envoy", "rabbitmq", "kafka", "zookeeper", "elasticsearch", "memcached", "busybox",
         "alpine", "ubuntu", "debian", "minio", "etcd", "consul", "vault", "grafana", "prometheus", "mongo-express",
+        "cloud-sql-proxy", "pgbouncer", "oauth2-proxy", "fluent-bit", "fluentd", "otel-collector", "opentelemetry-collector",
     };
+
+    /// <summary>Names the container that runs the app when a pod has several (sidecars).</summary>
+    public const string ContainerAnnotation = "manifestlint.io/container";
 
     public static void Link(ProjectModel model)
     {
         var graph = new ModuleGraph(model.JsFiles, model.Modules);
         var apps = model.Images
             .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
-            .GroupBy(i => i.Dir).Select(g => g.First()).ToList();
+            .GroupBy(i => i.Dir).Select(g => g.MinBy(DockerfilePreference)!).ToList();
         var links = new List<AppLink>();
         var unlinked = new List<(KubeObject Workload, Container Container)>();
         foreach (var workload in model.Workloads)
         {
+            var byAnnotation = ByAnnotation(model, graph, workload);
+            if (byAnnotation is not null)
+            {
+                links.Add(byAnnotation);
+                continue;
+            }
             foreach (var container in workload.PodTemplate!.Containers)
             {
-                var link = ByAnnotation(model, graph, workload, container) ?? ByImage(model, graph, apps, workload, container);
+                var link = ByImage(model, graph, apps, workload, container);
                 if (link is not null) links.Add(link);
                 else unlinked.Add((workload, container));
             }
@@ -40,7 +50,7 @@ public static class AppLinker
         {
             var nonNodeFolders = model.Images.Where(i => i.Final is { RunsNode: false } && i.Dir.Length > 0)
                 .Select(i => PathUtil.LastSegment(i.Dir)).ToHashSet(StringComparer.Ordinal);
-            var candidates = unlinked.Where(u => !IsKnownNonNodeImage(u.Container.Image) && !IsVendorImage(u.Container.Image)
+            var candidates = unlinked.Where(u => CouldRunApp(u.Container)
                 && !nonNodeFolders.Contains(u.Container.Name) && !nonNodeFolders.Contains(ImageRepositoryName(u.Container.Image) ?? "")
                 && !nonNodeFolders.Contains(u.Workload.Name)).ToList();
             if (candidates.Count == 1)
@@ -54,13 +64,25 @@ public static class AppLinker
         model.NodeRunFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images)).Select(graph.Resolve).OfType<string>());
     }
 
-    private static AppLink? ByAnnotation(ProjectModel model, ModuleGraph graph, KubeObject workload, Container container)
+    /// <summary>`Dockerfile` first, then production variants; dev/test/local ones last.</summary>
+    private static (int, string) DockerfilePreference(ImageRecipe recipe)
     {
-        var dir = workload.Annotations.GetValueOrDefault(SourceAnnotation) ?? workload.PodTemplate!.Annotations.GetValueOrDefault(SourceAnnotation);
+        var name = Path.GetFileName(recipe.File).ToLowerInvariant();
+        var rank = name == "dockerfile" ? 0
+            : name.Contains("prod", StringComparison.Ordinal) ? 1
+            : name.Contains("dev", StringComparison.Ordinal) || name.Contains("test", StringComparison.Ordinal) || name.Contains("local", StringComparison.Ordinal) ? 3
+            : 2;
+        return (rank, recipe.File);
+    }
+
+    private static AppLink? ByAnnotation(ProjectModel model, ModuleGraph graph, KubeObject workload)
+    {
+        var dir = Annotation(workload, SourceAnnotation);
         if (dir is null) return null;
         var normalized = PathUtil.Join("", dir);
         if (!model.Packages.TryGetValue(normalized, out var package)) return null;
-        var image = model.Images.FirstOrDefault(i => i.Dir == normalized && i.Final is not null);
+        if (MainContainer(workload, PathUtil.LastSegment(normalized)) is not { } container) return null;
+        var image = model.Images.Where(i => i.Dir == normalized && i.Final is not null).MinBy(DockerfilePreference);
         return Build(model, graph, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
     }
 
@@ -74,7 +96,8 @@ public static class AppLinker
             if (folder is null) continue;
             if (container.Name == folder) matches.Add((app, 3, $"container name `{container.Name}` matches folder {app.Dir}/ ({app.File} runs Node)"));
             else if (imageName == folder) matches.Add((app, 3, $"image `{container.Image}` matches folder {app.Dir}/ ({app.File} runs Node)"));
-            else if (workload.Name == folder || AppLabel(workload) == folder)
+            // Workload-level evidence only speaks for the pod's app container, never its sidecars.
+            else if ((workload.Name == folder || AppLabel(workload) == folder) && MainContainer(workload, folder) == container)
             {
                 matches.Add((app, 2, $"workload {workload.Ref} is named for folder {app.Dir}/ ({app.File} runs Node)"));
             }
@@ -91,6 +114,24 @@ public static class AppLinker
         return Build(model, graph, workload, container, model.Packages[chosen.Dir], chosen, why);
     }
 
+    /// <summary>The container that runs the app: named by annotation, the only one, the one named for the
+    /// folder, or the only one that is not a sidecar (vendor or well-known non-Node image).</summary>
+    private static Container? MainContainer(KubeObject workload, string folder)
+    {
+        var containers = workload.PodTemplate!.Containers;
+        if (Annotation(workload, ContainerAnnotation) is { } named) return containers.FirstOrDefault(c => c.Name == named);
+        if (containers.Count == 1) return containers[0];
+        var byName = containers.Where(c => c.Name == folder || ImageRepositoryName(c.Image) == folder).ToList();
+        if (byName.Count == 1) return byName[0];
+        var apps = containers.Where(CouldRunApp).ToList();
+        return apps.Count == 1 ? apps[0] : null;
+    }
+
+    private static string? Annotation(KubeObject workload, string key) =>
+        workload.Annotations.GetValueOrDefault(key) ?? workload.PodTemplate!.Annotations.GetValueOrDefault(key);
+
+    private static bool CouldRunApp(Container container) => !IsKnownNonNodeImage(container.Image) && !IsVendorImage(container.Image);
+
     private static AppLink Build(ProjectModel model, ModuleGraph graph, KubeObject workload, Container container, NodePackage package, ImageRecipe? image, string evidence)
     {
         var launch = Launch(container, package, image);
@@ -99,8 +140,8 @@ public static class AppLinker
         return new AppLink(workload, container, package, image, entry, graph.Reachable(files), evidence);
     }
 
-    /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD; then package.json `start`,
-    /// `main`, and Node's default `index.js`.</summary>
+    /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD; with no command at all,
+    /// package.json `start`, `main`, and Node's default `index.js`.</summary>
     private static Launch Launch(Container container, NodePackage package, ImageRecipe? image)
     {
         var stage = image?.Final;
@@ -108,7 +149,9 @@ public static class AppLinker
             ? [.. container.Command, .. container.Args]
             : [.. stage?.Entrypoint ?? [], .. container.Args.Count > 0 ? container.Args : stage?.Cmd ?? []];
         var launch = EntryPoints.FromCommand(command, package, stage?.WorkDir);
-        if (launch.Entry is null && package.Scripts.TryGetValue("start", out var start)) launch = EntryPoints.FromScript(start, package);
+        // A command we cannot read (`npx knex migrate`, a shell script) runs something else: unknown, not `start`.
+        if (command.Count > 0) return launch;
+        if (package.Scripts.TryGetValue("start", out var start)) launch = EntryPoints.FromScript(start, package);
         if (launch.Entry is null) launch = new Launch(PathUtil.Join(package.Dir, package.Main ?? "index.js"), launch.Preloads);
         return launch;
     }
@@ -134,7 +177,7 @@ public static class AppLinker
     [
         "otel/", "bitnami/", "grafana/", "prom/", "quay.io/prometheus", "jaegertracing/", "datadog/", "gcr.io/datadoghq",
         "newrelic/", "fluent/", "envoyproxy/", "istio/", "hashicorp/", "confluentinc/", "docker.elastic.co/",
-        "registry.k8s.io/", "k8s.gcr.io/", "quay.io/jetstack", "ghcr.io/open-telemetry/",
+        "registry.k8s.io/", "k8s.gcr.io/", "quay.io/jetstack", "ghcr.io/open-telemetry/", "gcr.io/cloud-sql-connectors/",
     ];
 
     private static bool IsKnownNonNodeImage(string? image) =>

@@ -27,7 +27,7 @@ public sealed class EnvVarNotSetRule : IRule
                 var at = link.Container.EnvKeySpan ?? link.Container.Span;
                 context.Report(at,
                     $"`{name}` is read without a default at {read.Span.File}:{read.Span.StartLine} but container `{link.Container.Name}` of {link.Workload.Ref} " +
-                    $"does not set it (app {link.Package.Dir}/ linked by {link.Evidence}); at runtime `process.env.{name}` is `undefined`. " +
+                    $"does not set it (app {link.Package.File}, linked because {link.Evidence}); at runtime `process.env.{name}` is `undefined`. " +
                     $"Set it under `env:` (value, configMapKeyRef or secretKeyRef) or through `envFrom`, or give the read a default.",
                     name, link.Workload.Ref);
             }
