@@ -41,6 +41,22 @@ public class EntryPointTests
         Assert.Equal(preloads, string.Join(",", launch.Preloads));
     }
 
+    [Theory]
+    [InlineData("node|-r|@babel/register|src/index.js", true)]
+    [InlineData("nodemon|-r|esm|src/index.js", true)]
+    [InlineData("ts-node|src/index.ts", true)]
+    [InlineData("node|--import|tsx|src/index.ts", true)]
+    [InlineData("node|-r|dotenv/config|src/index.js", false)]
+    public void Transpiler_hooks_are_recognised(string command, bool transpiled) =>
+        Assert.Equal(transpiled, EntryPoints.FromCommand(command.Split('|'), Package, "/app").Transpiled);
+
+    [Fact]
+    public void Env_files_are_recorded()
+    {
+        var launch = EntryPoints.FromCommand(["node", "--env-file=.env.production", "-r", "dotenv/config", "server.js"], Package, "/app");
+        Assert.Equal(["api/.env.production", "api/.env"], launch.EnvFiles);
+    }
+
     [Fact]
     public void Bundled_front_end_main_is_not_a_node_entry()
     {

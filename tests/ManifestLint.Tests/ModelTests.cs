@@ -21,6 +21,11 @@ public class HostReferenceTests
     [InlineData("DB_HOST", "$(MONGO_SERVICE_HOST)", "")]
     [InlineData("TIME", "10:30", "")]
     [InlineData("NAME_HOST", "Not A Host", "")]
+    [InlineData("CORS_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000", "")]
+    [InlineData("UPSTREAMS", "http://orders:8080, http://billing:8080", "orders,billing")]
+    [InlineData("KAFKA_BROKERS", "b1:9092,b2:9092", "b1,b2")]
+    [InlineData("WORKER_IMAGE", "redis:7", "")]
+    [InlineData("EMAIL_SERVICE", "gmail", "")]
     public void Finds_hosts(string variable, string value, string expected) =>
         Assert.Equal(expected, string.Join(",", HostReference.Find(variable, value)));
 
@@ -31,9 +36,10 @@ public class HostReferenceTests
     [InlineData("mongo.data.svc", "app", "mongo/data")]
     [InlineData("mongo.data.svc.cluster.local", "app", "mongo/data")]
     [InlineData("api.stripe.com", "app", "")]
+    [InlineData("acme.dev", "dev", "")]
     public void Resolves_cluster_dns(string host, string ns, string expected)
     {
-        var known = new HashSet<string> { "app", "data" };
+        var known = new HashSet<string> { "app", "data", "dev" };
         var resolved = ServiceDns.Resolve(host, ns, known);
         Assert.Equal(expected, resolved is var (n, s) ? $"{n}/{s}" : "");
     }
@@ -175,9 +181,18 @@ public class YamlLoaderTests
     }
 
     [Fact]
-    public void Self_referencing_list_does_not_loop()
+    public void Alias_inside_its_own_node_is_a_located_problem()
     {
-        var (objects, problem) = YamlLoader.Load("l.yaml", "apiVersion: v1\nkind: List\nitems: &a\n  - {apiVersion: v1, kind: List, items: *a}\n  - {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n", "default");
+        var (objects, problem) = YamlLoader.Load("l.yaml", "apiVersion: v1\nkind: List\nitems: &a\n  - {apiVersion: v1, kind: List, items: *a}\n", "default");
+        Assert.Empty(objects);
+        Assert.Equal((4, 41), (problem!.Span.StartLine, problem.Span.StartColumn));
+        Assert.Contains("cycle", problem.Message);
+    }
+
+    [Fact]
+    public void Repeated_list_items_are_read_once()
+    {
+        var (objects, problem) = YamlLoader.Load("l.yaml", "apiVersion: v1\nkind: List\nitems:\n  - &c {apiVersion: v1, kind: ConfigMap, metadata: {name: c}}\n  - *c\n  - {apiVersion: v1, kind: List, items: [*c]}\n", "default");
         Assert.Null(problem);
         Assert.Equal(["ConfigMap/default/c"], objects.Select(o => o.Ref));
     }

@@ -8,6 +8,8 @@ public enum FileKind
     Dockerfile,
     /// <summary>kustomization.yaml: generators, patches and a namespace for its resources.</summary>
     Kustomization,
+    /// <summary>A `.env` file: its keys reach the app when it loads them (dotenv, `node --env-file`).</summary>
+    DotEnv,
 }
 
 /// <summary>A file to load. Content is set for input that does not come from disk (stdin).</summary>

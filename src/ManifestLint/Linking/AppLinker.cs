@@ -137,7 +137,11 @@ public static class AppLinker
         var launch = Launch(container, package, image);
         var files = launch.Files.Select(graph.Resolve).OfType<string>().ToList();
         var entry = launch.Entry is null ? null : graph.Resolve(launch.Entry);
-        return new AppLink(workload, container, package, image, entry, graph.Reachable(files), evidence);
+        var reachable = graph.Reachable(files);
+        // dotenv reads `.env` from the working directory, which is the package folder in the image.
+        var usesDotenv = reachable.Any(f => model.Modules.TryGetValue(f, out var m) && m.Dependencies.Any(d => d.Specifier is "dotenv" or "dotenv/config"));
+        var envFiles = usesDotenv ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
+        return new AppLink(workload, container, package, image, entry, reachable, evidence) { EnvFiles = envFiles };
     }
 
     /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD; with no command at all,

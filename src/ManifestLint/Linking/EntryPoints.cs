@@ -7,6 +7,13 @@ internal sealed record Launch(string? Entry, IReadOnlyList<string> Preloads)
 {
     public static readonly Launch None = new(null, []);
 
+    /// <summary>Run through a transpiler hook (`-r @babel/register`, `-r esm`, ts-node, babel-node):
+    /// module syntax is not Node's to judge.</summary>
+    public bool Transpiled { get; init; }
+
+    /// <summary>Files passed with `node --env-file`.</summary>
+    public IReadOnlyList<string> EnvFiles { get; init; } = [];
+
     public IEnumerable<string> Files => Entry is null ? Preloads : Preloads.Append(Entry);
 }
 
@@ -21,6 +28,20 @@ internal static class EntryPoints
     private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal)
     {
         "docker-entrypoint.sh", "tini", "dumb-init", "exec", "env", "--",
+    };
+
+    private static readonly HashSet<string> TranspilerHooks = new(StringComparer.Ordinal)
+    {
+        "@babel/register", "babel-register", "esm", "ts-node/register", "ts-node/esm", "ts-node/register/transpile-only",
+        "@swc/register", "@swc-node/register", "sucrase/register", "tsx", "tsx/esm", "tsx/cjs", "@esbuild-kit/cjs-loader",
+    };
+
+    private static readonly string[] TranspilerPackages =
+        ["@babel/register", "babel-register", "@babel/node", "esm", "ts-node", "@swc/register", "@swc-node/register", "sucrase"];
+
+    private static readonly HashSet<string> TranspilingRunners = new(StringComparer.Ordinal)
+    {
+        "babel-node", "ts-node", "ts-node-dev", "tsx", "esno", "sucrase-node",
     };
 
     private static readonly HashSet<string> PreloadOptions = new(StringComparer.Ordinal)
@@ -53,8 +74,10 @@ internal static class EntryPoints
         var args = words.Skip(1).ToList();
         switch (program)
         {
-            case "node" or "nodemon" or "tsx":
+            case "node" or "nodemon":
                 return NodeArgs(args, package, workDir);
+            case var runner when TranspilingRunners.Contains(runner):
+                return NodeArgs(args, package, workDir) with { Transpiled = true };
             // An image whose entrypoint is node itself (distroless nodejs, `ENTRYPOINT ["node"]` dropped by a
             // k8s `args`): the command starts with the script.
             case var file when file.EndsWith(".js", StringComparison.Ordinal) || file.EndsWith(".mjs", StringComparison.Ordinal) || file.EndsWith(".cjs", StringComparison.Ordinal):
@@ -67,7 +90,9 @@ internal static class EntryPoints
                     var other when program != "npm" => other,
                     _ => null,
                 };
-                return script is not null && package.Scripts.TryGetValue(script, out var body) ? FromScript(body, package) : Launch.None;
+                if (script is not null && package.Scripts.TryGetValue(script, out var body)) return FromScript(body, package);
+                // npm's default start script is `node server.js`.
+                return script == "start" ? new Launch(PathUtil.Join(package.Dir, "server.js"), []) : Launch.None;
             default:
                 return Launch.None;
         }
@@ -91,23 +116,29 @@ internal static class EntryPoints
     private static Launch NodeArgs(List<string> args, NodePackage package, string? workDir)
     {
         var preloads = new List<string>();
+        var envFiles = new List<string>();
+        var transpiled = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg is "-e" or "--eval" or "-p" or "--print") return new Launch(null, preloads);
+            if (arg is "-e" or "--eval" or "-p" or "--print") return new Launch(null, preloads) { Transpiled = transpiled, EnvFiles = envFiles };
             var eq = arg.IndexOf('=');
             var option = eq > 0 ? arg[..eq] : arg;
-            if (PreloadOptions.Contains(option))
+            if (PreloadOptions.Contains(option) || option == "--env-file")
             {
                 var value = eq > 0 ? arg[(eq + 1)..] : i + 1 < args.Count ? args[++i] : null;
-                if (value is not null && (value.StartsWith('.') || value.StartsWith('/'))) preloads.Add(MapPath(value, package, workDir));
+                if (value is null) continue;
+                if (option == "--env-file") envFiles.Add(MapPath(value, package, workDir));
+                else if (value == "dotenv/config") envFiles.Add(PathUtil.Join(package.Dir, ".env"));
+                else if (TranspilerHooks.Contains(value)) transpiled = true;
+                else if (value.StartsWith('.') || value.StartsWith('/')) preloads.Add(MapPath(value, package, workDir));
                 continue;
             }
             if (ValueOptions.Contains(arg)) { i++; continue; }
             if (arg.StartsWith('-')) continue;
-            return new Launch(MapPath(arg, package, workDir), preloads);
+            return new Launch(MapPath(arg, package, workDir), preloads) { Transpiled = transpiled, EnvFiles = envFiles };
         }
-        return new Launch(null, preloads);
+        return new Launch(null, preloads) { Transpiled = transpiled, EnvFiles = envFiles };
     }
 
     /// <summary>Every file Node may start in this package (for judging module syntax).</summary>
@@ -115,14 +146,17 @@ internal static class EntryPoints
     {
         foreach (var image in images.Where(i => i.Dir == package.Dir && i.Final is { RunsNode: true }))
         {
-            foreach (var f in FromCommand(image.Final!.Command, package, image.Final.WorkDir).Files) yield return f;
+            var launch = FromCommand(image.Final!.Command, package, image.Final.WorkDir);
+            if (!launch.Transpiled) foreach (var f in launch.Files) yield return f;
         }
         foreach (var script in package.Scripts.Values)
         {
-            foreach (var f in FromScript(script, package).Files) yield return f;
+            var launch = FromScript(script, package);
+            if (!launch.Transpiled) foreach (var f in launch.Files) yield return f;
         }
-        // A bundled front end's `main` and index.js are inputs to the bundler, not files Node runs.
-        if (BundlerDependencies.Any(package.Dependencies.Contains)) yield break;
+        // A bundled front end's `main` and index.js are inputs to the bundler, not files Node runs; in a
+        // package that uses a transpiler hook they may never run untranspiled.
+        if (BundlerDependencies.Any(package.Dependencies.Contains) || TranspilerPackages.Any(package.Dependencies.Contains)) yield break;
         if (package.Main is { } main) yield return PathUtil.Join(package.Dir, main);
         foreach (var bin in package.Bin.Values) yield return PathUtil.Join(package.Dir, bin);
         if (package.Main is null && package.Bin.Count == 0) yield return PathUtil.Join(package.Dir, "index.js");

@@ -4,10 +4,12 @@ using YamlDotNet.Core.Events;
 namespace ManifestLint.Loading;
 
 /// <summary>Wraps YamlDotNet's (iterative) event parser and stops at a nesting limit, because the
-/// representation model recurses per level and a stack overflow cannot be caught in .NET.</summary>
+/// representation model recurses per level and a stack overflow cannot be caught in .NET. It also
+/// rejects an alias inside the node it names (`&a [*a]`), which kubectl refuses as well.</summary>
 internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
 {
     private int depth;
+    private readonly List<string?> openAnchors = [];
 
     public ParsingEvent? Current => inner.Current;
 
@@ -16,16 +18,20 @@ internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
         if (!inner.MoveNext()) return false;
         switch (inner.Current)
         {
-            case SequenceStart or MappingStart:
+            case NodeEvent { } start and (SequenceStart or MappingStart):
                 if (++depth > maxDepth)
                 {
                     throw new YamlException(inner.Current.Start, inner.Current.End,
                         $"nesting is deeper than {maxDepth} levels; ManifestLint does not analyse this document");
                 }
+                openAnchors.Add(start.Anchor.IsEmpty ? null : start.Anchor.Value);
                 break;
             case SequenceEnd or MappingEnd:
                 depth--;
+                if (openAnchors.Count > 0) openAnchors.RemoveAt(openAnchors.Count - 1);
                 break;
+            case AnchorAlias alias when openAnchors.Contains(alias.Value.Value):
+                throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} is used inside the node it names (a cycle)");
         }
         return true;
     }

@@ -116,7 +116,12 @@ internal sealed class JsFactsExtractor(string file)
                 PushChildren(f, new JsScope(scope, isFunction: true));
                 return;
             case ImportDeclaration imp:
-                foreach (var s in imp.Specifiers) scope.Declare(s.Local.Name);
+                // `import process from 'node:process'` binds the same object as the global.
+                var isProcessModule = imp.Source.Value is "process" or "node:process";
+                foreach (var s in imp.Specifiers)
+                {
+                    if (!(isProcessModule && s.Local.Name == "process")) scope.Declare(s.Local.Name);
+                }
                 dependencies.Add(new ModuleDependency(imp.Source.Value, DependencyKind.Import, Span(imp)));
                 esmSyntax.Add(("import", Span(imp)));
                 return;
@@ -136,6 +141,13 @@ internal sealed class JsFactsExtractor(string file)
             case ImportExpression ie:
                 if (StaticString(ie.Source) is { } dyn) dependencies.Add(new ModuleDependency(dyn, DependencyKind.DynamicImport, Span(ie)));
                 PushChildren(f, scope);
+                return;
+            case BinaryExpression { Operator: Operator.In, Left: StringLiteral inKey } inExpr when IsProcessEnv(inExpr.Right):
+                envReads.Add((new EnvRead(inKey.Value, EnvReadKind.Checked, Span(inKey)), scope));
+                PushChildren(f, scope);
+                return;
+            case CallExpression { Callee: MemberExpression { Object: var owner, Property: Identifier { Name: "hasOwnProperty" } }, Arguments: [StringLiteral ownKey] } when IsProcessEnv(owner):
+                envReads.Add((new EnvRead(ownKey.Value, EnvReadKind.Checked, Span(ownKey)), scope));
                 return;
             case CallExpression call:
                 if (call.Callee is Identifier { Name: "require" } && call.Arguments.Count == 1 && StaticString(call.Arguments[0]) is { } spec)
@@ -229,11 +241,14 @@ internal sealed class JsFactsExtractor(string file)
         }
     }
 
-    /// <summary>How a `process.env.X` read is used: with a fallback, only tested, or as a required value.</summary>
+    /// <summary>How a `process.env.X` read is used: with a fallback, only tested, or as a required value.
+    /// Conversions and optional chains keep undefined-ness (`parseInt(X) || 3000`, `X?.split(',') ?? []`),
+    /// so the use is judged where the value ends up.</summary>
     private static EnvReadKind Classify(Frame read)
     {
-        var node = read.Node;
-        var parent = read.Parent?.Node;
+        var frame = ValueFrame(read);
+        var node = frame.Node;
+        var parent = frame.Parent?.Node;
         switch (parent)
         {
             case AssignmentExpression assign when assign.Left == node:
@@ -244,7 +259,7 @@ internal sealed class JsFactsExtractor(string file)
                 or Operator.Equality or Operator.Inequality:
                 return EnvReadKind.Checked;
             case UnaryExpression { Operator: Operator.LogicalNot } not:
-                return read.Parent!.Parent?.Node is IfStatement ifs && ifs.Test == not && FailsFast(ifs.Consequent)
+                return frame.Parent!.Parent?.Node is IfStatement ifs && ifs.Test == not && FailsFast(ifs.Consequent)
                     ? EnvReadKind.Required
                     : EnvReadKind.Checked;
             case UnaryExpression { Operator: Operator.TypeOf }:
@@ -262,6 +277,37 @@ internal sealed class JsFactsExtractor(string file)
                 return EnvReadKind.Required;
         }
     }
+
+    /// <summary>Climbs from a read through expressions that pass `undefined` on without throwing.</summary>
+    private static Frame ValueFrame(Frame read)
+    {
+        var frame = read;
+        var optionalChain = false;
+        while (frame.Parent is { } up)
+        {
+            var node = frame.Node;
+            var climb = up.Node switch
+            {
+                MemberExpression m when m.Object == node && (m.Optional || optionalChain) => optionalChain = true,
+                CallExpression c when c.Callee == node && optionalChain => true,
+                ChainExpression => true,
+                CallExpression c when c.Arguments.Count >= 1 && c.Arguments[0] == node && IsLenientConversion(c.Callee) => true,
+                UnaryExpression { Operator: Operator.UnaryPlus or Operator.UnaryNegation } => true,
+                _ => false,
+            };
+            if (!climb) break;
+            frame = up;
+        }
+        return frame;
+    }
+
+    /// <summary>Conversions that turn undefined into NaN or "undefined" instead of throwing.</summary>
+    private static bool IsLenientConversion(Node callee) => callee switch
+    {
+        Identifier { Name: "parseInt" or "parseFloat" or "Number" or "String" } => true,
+        MemberExpression { Object: Identifier { Name: "Number" }, Property: Identifier { Name: "parseInt" or "parseFloat" } } => true,
+        _ => false,
+    };
 
     /// <summary>`if (!process.env.X) { throw ... }` or `process.exit(...)`: the variable is required.</summary>
     private static bool FailsFast(Statement consequent)

@@ -43,10 +43,17 @@ public static class ProjectLoader
         var objects = new ConcurrentBag<(string File, IReadOnlyList<KubeObject> Objects)>();
         var modules = new ConcurrentDictionary<string, JsModule>(StringComparer.Ordinal);
         var images = new ConcurrentBag<ImageRecipe>();
+        var dotEnvs = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
             var text = Decode(bytes);
+            if (file.Kind == FileKind.DotEnv)
+            {
+                // Keys only: values are secrets more often than not, and never reported.
+                dotEnvs[file.RelativePath] = DotEnvLoader.Keys(text);
+                return;
+            }
             sources[file.RelativePath] = text;
             switch (file.Kind)
             {
@@ -83,6 +90,7 @@ public static class ProjectLoader
             allSkipped.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), sources)
         {
             JsFiles = files.Where(f => f.Kind == FileKind.JavaScript).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal),
+            DotEnvKeys = dotEnvs,
         };
     }
 

@@ -8,4 +8,8 @@ public sealed record AppLink(
     ImageRecipe? Image,
     string? EntryFile,
     IReadOnlySet<string> ReachableFiles,
-    string Evidence);
+    string Evidence)
+{
+    /// <summary>`.env` files the app loads at start (dotenv, `node --env-file`), project paths.</summary>
+    public IReadOnlyList<string> EnvFiles { get; init; } = [];
+}

@@ -60,6 +60,9 @@ public sealed class ProjectModel
     /// <summary>Every discovered JavaScript file, including ones that failed to parse.</summary>
     public required IReadOnlySet<string> JsFiles { get; init; }
 
+    /// <summary>Keys of each `.env` file, by project path.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> DotEnvKeys { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
+
     /// <summary>App ↔ container links, set by the linker.</summary>
     public IReadOnlyList<AppLink> Links { get; internal set; } = [];
     /// <summary>JS files Node runs: reachable from some entry point of some package.</summary>

@@ -13,8 +13,9 @@ internal static class ContainerEnvironment
         "KUBERNETES_PORT", "NODE_VERSION", "YARN_VERSION",
     ];
 
-    public static HashSet<string>? Provided(ProjectModel model, KubeObject workload, Container container, ImageRecipe? image)
+    public static HashSet<string>? Provided(ProjectModel model, AppLink link)
     {
+        var (workload, container, image) = (link.Workload, link.Container, link.Image);
         var names = new HashSet<string>(Injected, StringComparer.Ordinal);
         foreach (var env in container.Env) names.Add(env.Name);
         foreach (var from in container.EnvFrom)
@@ -28,6 +29,10 @@ internal static class ContainerEnvironment
         if (image?.Final is { } stage)
         {
             foreach (var key in stage.Env.Keys) names.Add(key);
+        }
+        foreach (var envFile in link.EnvFiles)
+        {
+            if (model.DotEnvKeys.TryGetValue(envFile, out var keys)) names.UnionWith(keys);
         }
         // Service links: <NAME>_SERVICE_HOST / _PORT for each Service in the namespace.
         foreach (var service in model.ServicesIn(workload.Namespace))

@@ -19,7 +19,7 @@ public sealed class EnvVarNotSetRule : IRule
     {
         foreach (var link in model.Links)
         {
-            var provided = ContainerEnvironment.Provided(model, link.Workload, link.Container, link.Image);
+            var provided = ContainerEnvironment.Provided(model, link);
             if (provided is null) continue;
             foreach (var (name, read) in RequiredReads(model, link.ReachableFiles))
             {

@@ -44,29 +44,41 @@ internal static partial class HostReference
     {
         value = value.Trim();
         if (value.Length == 0 || value.Contains("$(", StringComparison.Ordinal)) yield break;
-        var url = UrlPattern().Match(value);
-        if (url.Success)
-        {
-            if (!NetworkSchemes.Contains(url.Groups["scheme"].Value)) yield break;
-            foreach (var part in url.Groups["authority"].Value.Split(','))
-            {
-                if (Host(StripPort(part)) is { } h) yield return h;
-            }
-            yield break;
-        }
-        var hostPort = HostPortPattern().Match(value);
         var upper = variable.ToUpperInvariant();
-        if (hostPort.Success && AddressVarWords.Any(upper.Contains) && !upper.EndsWith("_IMAGE", StringComparison.Ordinal))
+        var addressVar = AddressVarWords.Any(upper.Contains) && !upper.EndsWith("_IMAGE", StringComparison.Ordinal);
+        // A bare name only when the value is one token (or a comma list): prose is not a host.
+        var hostVar = HostVarSuffixes.Any(sfx => upper.EndsWith(sfx, StringComparison.Ordinal)) && !value.Any(char.IsWhiteSpace);
+        // Lists: `http://a,http://b`, `b1:9092,b2:9092`, space- or semicolon-separated values.
+        foreach (var piece in ListSeparator().Split(value).Where(p => p.Length > 0))
         {
-            if (Host(hostPort.Groups["host"].Value) is { } h) yield return h;
-            yield break;
-        }
-        if (hostPort.Success) yield break;
-        if (HostVarSuffixes.Any(s => variable.EndsWith(s, StringComparison.OrdinalIgnoreCase)) && Host(value) is { } bare)
-        {
-            yield return bare;
+            var url = UrlPattern().Match(piece);
+            if (url.Success)
+            {
+                if (!NetworkSchemes.Contains(url.Groups["scheme"].Value)) continue;
+                // Commas inside one authority: a multi-host list (`mongodb://h1:27017,h2:27017/db`).
+                foreach (var part in url.Groups["authority"].Value.Split(','))
+                {
+                    if (Host(StripPort(part)) is { } h) yield return h;
+                }
+                continue;
+            }
+            foreach (var part in piece.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var hostPort = HostPortPattern().Match(part);
+                if (hostPort.Success)
+                {
+                    if (addressVar && Host(hostPort.Groups["host"].Value) is { } h) yield return h;
+                }
+                else if (hostVar && Host(part) is { } bare)
+                {
+                    yield return bare;
+                }
+            }
         }
     }
+
+    [GeneratedRegex(@"\s+|;|,\s*(?=[A-Za-z][A-Za-z0-9+.-]*://)")]
+    private static partial Regex ListSeparator();
 
     private static string StripPort(string hostPort)
     {

@@ -1,0 +1,5 @@
+const http = require('node:http');
+
+http
+  .createServer((req, res) => res.end('ok'))
+  .listen(process.env.PORT);
