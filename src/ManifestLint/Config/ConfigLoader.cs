@@ -9,7 +9,7 @@ namespace ManifestLint.Config;
 /// so a typo never silently disables a rule.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] Keys = ["rules", "ignore", "defaultNamespace", "maxFileBytes"];
+    private static readonly string[] Keys = ["rules", "ignore", "defaultNamespace", "maxFileBytes", "node"];
 
     public static LintConfig Load(string path, string displayPath)
     {
@@ -44,6 +44,7 @@ public static class ConfigLoader
         var ignore = new List<string>();
         string ns = "default";
         long maxBytes = LintConfig.Default.MaxFileBytes;
+        string? node = null;
         foreach (var (keyNode, value) in root.Children)
         {
             var key = keyNode.Str() ?? "";
@@ -70,6 +71,10 @@ public static class ConfigLoader
                 case "defaultNamespace":
                     ns = value.Str() ?? throw Error(displayPath, value, "`defaultNamespace` must be a string");
                     break;
+                case "node":
+                    node = value.Str();
+                    if (NodeVersion.Parse(node) is null) throw Error(displayPath, value, "`node` must be a version such as \"20.18\" or \"22.12.0\"");
+                    break;
                 case "maxFileBytes":
                     if (!long.TryParse(value.Str(), out maxBytes) || maxBytes <= 0) throw Error(displayPath, value, "`maxFileBytes` must be a positive number");
                     break;
@@ -77,7 +82,7 @@ public static class ConfigLoader
                     throw Error(displayPath, keyNode, $"unknown key `{key}` (known keys: {string.Join(", ", Keys)})");
             }
         }
-        return new LintConfig { DefaultNamespace = ns, RuleLevels = levels, Ignore = ignore, MaxFileBytes = maxBytes, Source = displayPath };
+        return new LintConfig { DefaultNamespace = ns, RuleLevels = levels, Ignore = ignore, MaxFileBytes = maxBytes, NodeVersion = node, Source = displayPath };
     }
 
     private static ConfigException Error(string file, YamlNode node, string message) =>

@@ -14,6 +14,8 @@ public sealed class LintConfig
     /// <summary>Extra gitignore-style patterns, relative to the project root.</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
+    /// <summary>Node version every app is judged against (`node:` in the file, or --node-version).</summary>
+    public string? NodeVersion { get; init; }
     /// <summary>Where the config came from, for messages.</summary>
     public string? Source { get; init; }
 }

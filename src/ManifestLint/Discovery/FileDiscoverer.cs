@@ -76,6 +76,7 @@ public sealed class FileDiscoverer(long maxFileBytes)
         if (name == "package.json") return FileKind.PackageJson;
         if (name is "kustomization.yaml" or "kustomization.yml" or "Kustomization") return FileKind.Kustomization;
         if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)) return FileKind.DotEnv;
+        if (name is ".nvmrc" or ".node-version") return FileKind.NodeVersionFile;
         if (name == "Dockerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal) || name.EndsWith(".Dockerfile", StringComparison.Ordinal) || name.EndsWith(".dockerfile", StringComparison.Ordinal))
         {
             return FileKind.Dockerfile;

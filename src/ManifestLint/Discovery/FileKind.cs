@@ -10,6 +10,8 @@ public enum FileKind
     Kustomization,
     /// <summary>A `.env` file: its keys reach the app when it loads them (dotenv, `node --env-file`).</summary>
     DotEnv,
+    /// <summary>`.nvmrc` / `.node-version`: the Node version a folder expects.</summary>
+    NodeVersionFile,
 }
 
 /// <summary>A file to load. Content is set for input that does not come from disk (stdin).</summary>

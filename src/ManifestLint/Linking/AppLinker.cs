@@ -26,7 +26,7 @@ public static class AppLinker
         var graph = new ModuleGraph(model.JsFiles, model.Modules);
         var apps = model.Images
             .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
-            .GroupBy(i => i.Dir).Select(g => g.MinBy(DockerfilePreference)!).ToList();
+            .GroupBy(i => i.Dir).Select(g => Dockerfiles.Preferred(g)!).ToList();
         var links = new List<AppLink>();
         var unlinked = new List<(KubeObject Workload, Container Container)>();
         foreach (var workload in model.Workloads)
@@ -61,18 +61,8 @@ public static class AppLinker
             }
         }
         model.Links = links;
+        NodeTargetResolver.Resolve(model);
         model.NodeRunFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images)).Select(graph.Resolve).OfType<string>());
-    }
-
-    /// <summary>`Dockerfile` first, then production variants; dev/test/local ones last.</summary>
-    private static (int, string) DockerfilePreference(ImageRecipe recipe)
-    {
-        var name = Path.GetFileName(recipe.File).ToLowerInvariant();
-        var rank = name == "dockerfile" ? 0
-            : name.Contains("prod", StringComparison.Ordinal) ? 1
-            : name.Contains("dev", StringComparison.Ordinal) || name.Contains("test", StringComparison.Ordinal) || name.Contains("local", StringComparison.Ordinal) ? 3
-            : 2;
-        return (rank, recipe.File);
     }
 
     private static AppLink? ByAnnotation(ProjectModel model, ModuleGraph graph, KubeObject workload)
@@ -82,7 +72,7 @@ public static class AppLinker
         var normalized = PathUtil.Join("", dir);
         if (!model.Packages.TryGetValue(normalized, out var package)) return null;
         if (MainContainer(workload, PathUtil.LastSegment(normalized)) is not { } container) return null;
-        var image = model.Images.Where(i => i.Dir == normalized && i.Final is not null).MinBy(DockerfilePreference);
+        var image = Dockerfiles.Preferred(model.Images.Where(i => i.Dir == normalized && i.Final is not null));
         return Build(model, graph, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
     }
 

@@ -19,10 +19,16 @@ internal sealed class JsFactsExtractor(string file)
     private readonly List<(Identifier Id, JsScope Scope)> typeofChecks = [];
     private readonly List<(string Local, string EnvName, JsScope Scope)> envAliases = [];
     private readonly List<(Identifier Id, EnvReadKind Kind)> aliasUses = [];
+    private SourceSpan? importMeta;
+    private SourceSpan? topLevelAwait;
+
+    public SourceSpan? ImportMeta => importMeta;
+
+    public SourceSpan? TopLevelAwait => topLevelAwait;
 
     public (IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env) Extract(Node program)
     {
-        var root = new JsScope(null, isFunction: true);
+        var root = new JsScope(null, isFunction: true) { IsProgram = true };
         stack.Push(new Frame(program, null, root));
         while (stack.Count > 0) Visit(stack.Pop());
 
@@ -109,6 +115,12 @@ internal sealed class JsFactsExtractor(string file)
                 if (c.Param is not null) DeclarePattern(c.Param, catchScope, f);
                 Push(c.Body, f, catchScope);
                 return;
+            case AwaitExpression when scope.FunctionScope.IsProgram:
+            case ForOfStatement { Await: true } when scope.FunctionScope.IsProgram:
+                if (topLevelAwait is null || Before(Span(f.Node), topLevelAwait.Value)) topLevelAwait = Span(f.Node);
+                if (f.Node is ForOfStatement) PushChildren(f, new JsScope(scope, isFunction: false));
+                else PushChildren(f, scope);
+                return;
             case NestedBlockStatement or ForStatement or ForInStatement or ForOfStatement or SwitchStatement:
                 PushChildren(f, new JsScope(scope, isFunction: false));
                 return;
@@ -122,24 +134,24 @@ internal sealed class JsFactsExtractor(string file)
                 {
                     if (!(isProcessModule && s.Local.Name == "process")) scope.Declare(s.Local.Name);
                 }
-                dependencies.Add(new ModuleDependency(imp.Source.Value, DependencyKind.Import, Span(imp)));
+                dependencies.Add(new ModuleDependency(imp.Source.Value, DependencyKind.Import, Span(imp)) { SpecifierSpan = Span(imp.Source) });
                 esmSyntax.Add(("import", Span(imp)));
                 return;
             case ExportNamedDeclaration exp:
                 esmSyntax.Add(("export", Span(exp)));
-                if (exp.Source is not null) dependencies.Add(new ModuleDependency(exp.Source.Value, DependencyKind.Export, Span(exp)));
+                if (exp.Source is not null) dependencies.Add(new ModuleDependency(exp.Source.Value, DependencyKind.Export, Span(exp)) { SpecifierSpan = Span(exp.Source) });
                 Push(exp.Declaration, f, scope);
                 return;
             case ExportAllDeclaration all:
                 esmSyntax.Add(("export", Span(all)));
-                dependencies.Add(new ModuleDependency(all.Source.Value, DependencyKind.Export, Span(all)));
+                dependencies.Add(new ModuleDependency(all.Source.Value, DependencyKind.Export, Span(all)) { SpecifierSpan = Span(all.Source) });
                 return;
             case ExportDefaultDeclaration def:
                 esmSyntax.Add(("export", Span(def)));
                 Push(def.Declaration, f, scope);
                 return;
             case ImportExpression ie:
-                if (StaticString(ie.Source) is { } dyn) dependencies.Add(new ModuleDependency(dyn, DependencyKind.DynamicImport, Span(ie)));
+                if (StaticString(ie.Source) is { } dyn) dependencies.Add(new ModuleDependency(dyn, DependencyKind.DynamicImport, Span(ie)) { SpecifierSpan = Span(ie.Source) });
                 PushChildren(f, scope);
                 return;
             case BinaryExpression { Operator: Operator.In, Left: StringLiteral inKey } inExpr when IsProcessEnv(inExpr.Right):
@@ -152,7 +164,7 @@ internal sealed class JsFactsExtractor(string file)
             case CallExpression call:
                 if (call.Callee is Identifier { Name: "require" } && call.Arguments.Count == 1 && StaticString(call.Arguments[0]) is { } spec)
                 {
-                    dependencies.Add(new ModuleDependency(spec, DependencyKind.Require, Span(call)));
+                    dependencies.Add(new ModuleDependency(spec, DependencyKind.Require, Span(call)) { SpecifierSpan = Span(call.Arguments[0]) });
                 }
                 PushChildren(f, scope);
                 return;
@@ -174,6 +186,9 @@ internal sealed class JsFactsExtractor(string file)
                 return;
             case LabeledStatement label:
                 Push(label.Body, f, scope);
+                return;
+            case MetaProperty { Meta.Name: "import" } meta:
+                importMeta ??= Span(meta);
                 return;
             case BreakStatement or ContinueStatement or MetaProperty or ExportSpecifier:
                 return;
@@ -338,6 +353,9 @@ internal sealed class JsFactsExtractor(string file)
         ClassProperty cp => cp.Computed || cp.Value == id,
         _ => true,
     };
+
+    private static bool Before(SourceSpan a, SourceSpan b) =>
+        a.StartLine < b.StartLine || a.StartLine == b.StartLine && a.StartColumn < b.StartColumn;
 
     private SourceSpan Span(Node node)
     {

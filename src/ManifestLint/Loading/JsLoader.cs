@@ -9,7 +9,7 @@ internal static class JsLoader
     private static readonly ParserOptions ScriptOptions = new() { AllowReturnOutsideFunction = true, AllowHashBang = true };
     private static readonly ParserOptions ModuleOptions = new() { AllowHashBang = true };
 
-    public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package)
+    public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package, bool typeless = false)
     {
         try
         {
@@ -31,11 +31,15 @@ internal static class JsLoader
                     program = module;
                 }
             }
-            var (globals, esm, deps, env) = new JsFactsExtractor(file).Extract(program);
+            var extractor = new JsFactsExtractor(file);
+            var (globals, esm, deps, env) = extractor.Extract(program);
             return (new JsModule
             {
                 File = file,
                 Format = format,
+                Typeless = typeless,
+                ImportMeta = extractor.ImportMeta,
+                TopLevelAwait = extractor.TopLevelAwait,
                 FormatReason = reason,
                 PackageFile = package?.File,
                 CjsGlobalUses = globals,
@@ -56,15 +60,19 @@ internal static class JsLoader
         }
     }
 
+    /// <summary>A script that fails only because it is module code (import/export, import.meta, top-level
+    /// await) parses as a module: Node's syntax detection sees the same.</summary>
     private static bool TryParseModuleWithEsmSyntax(string file, string text, out Acornima.Ast.Program program)
     {
         program = null!;
         try
         {
             var module = new Parser(ModuleOptions).ParseModule(text, file);
-            var hasEsm = module.Body.Any(s => s is Acornima.Ast.ImportDeclaration or Acornima.Ast.ExportDeclaration);
-            if (hasEsm) program = module;
-            return hasEsm;
+            var probe = new JsFactsExtractor(file);
+            var (_, esm, _, _) = probe.Extract(module);
+            var isModuleCode = esm is not null || probe.ImportMeta is not null || probe.TopLevelAwait is not null;
+            if (isModuleCode) program = module;
+            return isModuleCode;
         }
         catch (ParseErrorException)
         {

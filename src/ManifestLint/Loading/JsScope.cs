@@ -11,6 +11,9 @@ internal sealed class JsScope(JsScope? parent, bool isFunction)
     public JsScope? Parent { get; } = parent;
     public bool IsFunction { get; } = isFunction;
 
+    /// <summary>The module/script top level (where `await` is top-level await).</summary>
+    public bool IsProgram { get; init; }
+
     /// <summary>Where `var` declarations land.</summary>
     public JsScope FunctionScope
     {

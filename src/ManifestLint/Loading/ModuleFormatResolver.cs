@@ -7,17 +7,20 @@ namespace ManifestLint.Loading;
 /// a typeless `.js` is CommonJS, as on Node versions before 20.19 / 22.7.</summary>
 internal sealed class ModuleFormatResolver(IReadOnlyDictionary<string, NodePackage> packages)
 {
-    public (ModuleFormat Format, string Reason, NodePackage? Package) Resolve(string file)
+    public (ModuleFormat Format, string Reason, NodePackage? Package) Resolve(string file) => ResolveWithType(file) is var r ? (r.Format, r.Reason, r.Package) : default;
+
+    /// <summary>Also says whether the file is typeless (`.js` with no `"type"`), which Node may detect as ESM.</summary>
+    public (ModuleFormat Format, string Reason, NodePackage? Package, bool Typeless) ResolveWithType(string file)
     {
-        if (file.EndsWith(".mjs", StringComparison.Ordinal)) return (ModuleFormat.Esm, "the `.mjs` extension makes it an ES module", null);
-        if (file.EndsWith(".cjs", StringComparison.Ordinal)) return (ModuleFormat.CommonJs, "the `.cjs` extension makes it CommonJS", null);
+        if (file.EndsWith(".mjs", StringComparison.Ordinal)) return (ModuleFormat.Esm, "the `.mjs` extension makes it an ES module", null, false);
+        if (file.EndsWith(".cjs", StringComparison.Ordinal)) return (ModuleFormat.CommonJs, "the `.cjs` extension makes it CommonJS", null, false);
         var package = Nearest(file);
-        if (package is null) return (ModuleFormat.CommonJs, "no package.json sets `\"type\"`, so Node runs it as CommonJS", null);
+        if (package is null) return (ModuleFormat.CommonJs, "no package.json sets `\"type\"`", null, true);
         return package.Type switch
         {
-            "module" => (ModuleFormat.Esm, $"{package.File} has `\"type\": \"module\"`", package),
-            "commonjs" => (ModuleFormat.CommonJs, $"{package.File} has `\"type\": \"commonjs\"`", package),
-            _ => (ModuleFormat.CommonJs, $"{package.File} has no `\"type\"` field, so Node runs `.js` files as CommonJS", package),
+            "module" => (ModuleFormat.Esm, $"{package.File} has `\"type\": \"module\"`", package, false),
+            "commonjs" => (ModuleFormat.CommonJs, $"{package.File} has `\"type\": \"commonjs\"`", package, false),
+            _ => (ModuleFormat.CommonJs, $"{package.File} has no `\"type\"` field", package, true),
         };
     }
 

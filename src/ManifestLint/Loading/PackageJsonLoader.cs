@@ -11,7 +11,7 @@ internal static class PackageJsonLoader
     {
         var dir = file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
         var lines = new LineIndex(bytes);
-        string? name = null, type = null, main = null;
+        string? name = null, type = null, main = null, engines = null;
         SourceSpan? typeSpan = null;
         var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
         var bin = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -55,6 +55,7 @@ internal static class PackageJsonLoader
                                 case "scripts": scripts[key] = value; break;
                                 case "bin": bin[key] = value; break;
                                 case "dependencies" or "devDependencies": deps.Add(key); break;
+                                case "engines" when key == "node": engines = value; break;
                             }
                         }
                     }
@@ -80,6 +81,7 @@ internal static class PackageJsonLoader
             Type = type,
             TypeSpan = typeSpan,
             Main = main,
+            EnginesNode = engines,
             Scripts = scripts,
             Bin = bin,
             Dependencies = deps,

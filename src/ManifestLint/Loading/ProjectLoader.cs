@@ -44,6 +44,7 @@ public static class ProjectLoader
         var modules = new ConcurrentDictionary<string, JsModule>(StringComparer.Ordinal);
         var images = new ConcurrentBag<ImageRecipe>();
         var dotEnvs = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        var versionFiles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
@@ -57,6 +58,9 @@ public static class ProjectLoader
             sources[file.RelativePath] = text;
             switch (file.Kind)
             {
+                case FileKind.NodeVersionFile:
+                    versionFiles[file.RelativePath] = text.Trim();
+                    break;
                 case FileKind.Yaml:
                     var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, overrides.GetValueOrDefault(file.RelativePath));
                     if (yamlProblem is not null && text.Contains("{{", StringComparison.Ordinal))
@@ -69,8 +73,8 @@ public static class ProjectLoader
                     if (!patchFiles.Contains(file.RelativePath)) objects.Add((file.RelativePath, kube));
                     break;
                 case FileKind.JavaScript:
-                    var (format, reason, package) = formats.Resolve(file.RelativePath);
-                    var (module, jsProblem) = JsLoader.Load(file.RelativePath, text, format, reason, package);
+                    var (format, reason, package, typeless) = formats.ResolveWithType(file.RelativePath);
+                    var (module, jsProblem) = JsLoader.Load(file.RelativePath, text, format, reason, package, typeless);
                     if (jsProblem is not null) problems.Add(jsProblem);
                     if (module is not null) modules[module.File] = module;
                     break;
@@ -91,6 +95,7 @@ public static class ProjectLoader
         {
             JsFiles = files.Where(f => f.Kind == FileKind.JavaScript).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal),
             DotEnvKeys = dotEnvs,
+            NodeVersionFiles = versionFiles,
         };
     }
 

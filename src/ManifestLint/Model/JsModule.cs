@@ -10,7 +10,10 @@ public enum ModuleFormat
 public sealed class JsModule
 {
     public required string File { get; init; }
+    /// <summary>The format fixed by extension or `"type"`; for a typeless `.js` the CommonJS default.</summary>
     public required ModuleFormat Format { get; init; }
+    /// <summary>A `.js` file whose package.json has no `"type"`: Node may detect ESM syntax (version-dependent).</summary>
+    public bool Typeless { get; init; }
     /// <summary>Why Node treats the file this way (shown in messages).</summary>
     public required string FormatReason { get; init; }
     /// <summary>The package.json that decided the format, if any.</summary>
@@ -20,6 +23,17 @@ public sealed class JsModule
     public EsmSyntaxUse? EsmSyntax { get; init; }
     public required IReadOnlyList<ModuleDependency> Dependencies { get; init; }
     public required IReadOnlyList<EnvRead> EnvReads { get; init; }
+    /// <summary>First `import.meta`, if any.</summary>
+    public SourceSpan? ImportMeta { get; init; }
+    /// <summary>First top-level `await` (or `for await`), if any.</summary>
+    public SourceSpan? TopLevelAwait { get; init; }
+
+    /// <summary>Syntax that only parses as a module: what Node's detection looks for.</summary>
+    public bool HasModuleSyntax => EsmSyntax is not null || ImportMeta is not null || TopLevelAwait is not null;
+
+    /// <summary>The format a given Node version runs this file as.</summary>
+    public ModuleFormat FormatOn(NodeVersion version) =>
+        Typeless && HasModuleSyntax && NodeFeatures.DetectsModuleSyntax(version) ? ModuleFormat.Esm : Format;
 }
 
 /// <summary>First free use of a CommonJS-only global (`require`, `module`, ...) and how many uses follow.</summary>
@@ -35,7 +49,14 @@ public enum DependencyKind
     DynamicImport,
 }
 
-public sealed record ModuleDependency(string Specifier, DependencyKind Kind, SourceSpan Span);
+/// <summary>An import/require. Span covers the statement or call; SpecifierSpan the string literal.</summary>
+public sealed record ModuleDependency(string Specifier, DependencyKind Kind, SourceSpan Span)
+{
+    public SourceSpan SpecifierSpan { get; init; } = Span;
+
+    public bool IsRelative => Specifier.StartsWith("./", StringComparison.Ordinal) || Specifier.StartsWith("../", StringComparison.Ordinal)
+        || Specifier is "." or "..";
+}
 
 public enum EnvReadKind
 {

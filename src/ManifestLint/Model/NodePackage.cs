@@ -11,6 +11,8 @@ public sealed class NodePackage
     public string? Type { get; init; }
     public SourceSpan? TypeSpan { get; init; }
     public string? Main { get; init; }
+    /// <summary>`engines.node` as written (a semver range).</summary>
+    public string? EnginesNode { get; init; }
     public required IReadOnlyDictionary<string, string> Scripts { get; init; }
     public required IReadOnlyDictionary<string, string> Bin { get; init; }
     /// <summary>Names from dependencies and devDependencies.</summary>

@@ -63,6 +63,25 @@ public sealed class ProjectModel
     /// <summary>Keys of each `.env` file, by project path.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> DotEnvKeys { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 
+    /// <summary>`.nvmrc` / `.node-version` contents by project path.</summary>
+    public IReadOnlyDictionary<string, string> NodeVersionFiles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Target Node version per package folder, set by the linker.</summary>
+    public IReadOnlyDictionary<string, NodeTarget> NodeTargets { get; internal set; } = new Dictionary<string, NodeTarget>();
+
+    /// <summary>The target for projects files outside any package.</summary>
+    public NodeTarget DefaultNodeTarget { get; internal set; } = Linking.NodeTargetResolver.Default;
+
+    /// <summary>The Node version that runs a file: its package's target.</summary>
+    public NodeTarget NodeTargetFor(string file)
+    {
+        for (var dir = Linking.PathUtil.DirOf(file); ; dir = Linking.PathUtil.DirOf(dir))
+        {
+            if (NodeTargets.TryGetValue(dir, out var target)) return target;
+            if (dir.Length == 0) return DefaultNodeTarget;
+        }
+    }
+
     /// <summary>App ↔ container links, set by the linker.</summary>
     public IReadOnlyList<AppLink> Links { get; internal set; } = [];
     /// <summary>JS files Node runs: reachable from some entry point of some package.</summary>
