@@ -20,10 +20,11 @@ internal static class CommandLine
         var color = new Option<string>("--color") { Description = "Colour in text output.", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
         var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: .manifestlint.yaml in the project root)." };
+        var nodeVersion = new Option<string?>("--node-version") { Description = "Judge every app as running on this Node version (e.g. 20.18 or 22.12.0)." };
 
         var root = new RootCommand("ManifestLint: lints Node.js apps together with the Kubernetes manifests that run them, offline.")
         {
-            paths, format, output, failOn, color, config,
+            paths, format, output, failOn, color, config, nodeVersion,
         };
         root.SetAction(parse => LintCommand.Execute(new LintOptions(
             parse.GetValue(paths) ?? [],
@@ -31,7 +32,8 @@ internal static class CommandLine
             parse.GetValue(output),
             parse.GetValue(failOn)!,
             parse.GetValue(color)!,
-            parse.GetValue(config)), stdout, stderr));
+            parse.GetValue(config),
+            parse.GetValue(nodeVersion)), stdout, stderr));
 
         var rules = new Command("rules", "List every rule with its id, name, default level and title.");
         rules.SetAction(_ => RulesCommand.List(stdout));

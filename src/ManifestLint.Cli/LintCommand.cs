@@ -4,7 +4,7 @@ using ManifestLint.Reporting;
 
 namespace ManifestLint.Cli;
 
-internal sealed record LintOptions(string[] Paths, string Format, string? Output, string FailOn, string Color, string? Config);
+internal sealed record LintOptions(string[] Paths, string Format, string? Output, string FailOn, string Color, string? Config, string? NodeVersion);
 
 /// <summary>Runs the linter, writes the report, and maps the result to an exit code.</summary>
 internal static class LintCommand
@@ -15,8 +15,8 @@ internal static class LintCommand
         try
         {
             result = options.Paths is ["-"]
-                ? Linter.LintStdin(ReadStdin(), options.Config)
-                : Linter.Lint(options.Paths, options.Config);
+                ? Linter.LintStdin(ReadStdin(), options.Config, options.NodeVersion)
+                : Linter.Lint(options.Paths, options.Config, options.NodeVersion);
         }
         catch (ConfigException ex)
         {

@@ -16,7 +16,7 @@ public static class Linter
     /// <exception cref="ConfigException">Bad configuration.</exception>
     /// <exception cref="IOException">A path does not exist.</exception>
     /// <exception cref="UsageException">The paths belong to different projects.</exception>
-    public static LintResult Lint(IReadOnlyList<string> paths, string? configPath = null)
+    public static LintResult Lint(IReadOnlyList<string> paths, string? configPath = null, string? nodeVersion = null)
     {
         if (paths.Count == 0) paths = ["."];
         foreach (var path in paths)
@@ -29,9 +29,10 @@ public static class Linter
             throw new UsageException($"the paths belong to different projects ({string.Join(", ", roots)}); lint each project in its own run");
         }
         var root = roots[0];
-        var config = LoadConfig(root, configPath);
-        var (files, skipped) = new FileDiscoverer(config.MaxFileBytes).Discover(root, config.Ignore);
+        var config = WithNodeVersion(LoadConfig(root, configPath), nodeVersion);
+        var (files, skipped, index) = new FileDiscoverer(config.MaxFileBytes).Discover(root, config.Ignore);
         var model = ProjectLoader.Load(root, config, files, skipped);
+        model.Files = index;
         var scopes = paths.Select(p => ProjectRoot.Relative(root, Path.GetFullPath(p))).ToList();
         return new LintResult(root, model, Run(model, f => InScope(f.Span.File, scopes)))
         {
@@ -42,12 +43,24 @@ public static class Linter
     }
 
     /// <summary>Lints YAML read from standard input on its own.</summary>
-    public static LintResult LintStdin(byte[] content, string? configPath = null)
+    public static LintResult LintStdin(byte[] content, string? configPath = null, string? nodeVersion = null)
     {
         var root = Directory.GetCurrentDirectory();
-        var config = LoadConfig(root, configPath);
+        var config = WithNodeVersion(LoadConfig(root, configPath), nodeVersion);
         var model = ProjectLoader.Load(root, config, [new DiscoveredFile(StdinPath, "", FileKind.Yaml, content)], []);
         return new LintResult(root, model, Run(model, _ => true)) { FilesInScope = 1 };
+    }
+
+    /// <summary>--node-version overrides the configuration file.</summary>
+    private static LintConfig WithNodeVersion(LintConfig config, string? nodeVersion)
+    {
+        if (nodeVersion is null) return config;
+        if (NodeVersion.Parse(nodeVersion) is null) throw new UsageException($"--node-version `{nodeVersion}` is not a version such as 20.18 or 22.12.0");
+        return new LintConfig
+        {
+            DefaultNamespace = config.DefaultNamespace, RuleLevels = config.RuleLevels, Ignore = config.Ignore,
+            MaxFileBytes = config.MaxFileBytes, Source = config.Source, NodeVersion = nodeVersion,
+        };
     }
 
     private static LintConfig LoadConfig(string root, string? configPath)

@@ -9,9 +9,13 @@ public sealed class FileDiscoverer(long maxFileBytes)
     private static readonly HashSet<string> SkippedDirs = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", ".git" };
     private static readonly string[] IgnoreFiles = [".gitignore", ".manifestlintignore"];
 
-    public (IReadOnlyList<DiscoveredFile> Files, IReadOnlyList<SkippedFile> Skipped) Discover(string root, IReadOnlyList<string> extraIgnores)
+    /// <summary>Files to load, files skipped, and the path of every file present (any kind), which
+    /// module resolution checks against.</summary>
+    public (IReadOnlyList<DiscoveredFile> Files, IReadOnlyList<SkippedFile> Skipped, FileIndex Index) Discover(string root, IReadOnlyList<string> extraIgnores)
     {
         var files = new List<DiscoveredFile>();
+        var allPaths = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new Dictionary<string, List<(string Base, IgnoreList List)>>(StringComparer.Ordinal);
         var skipped = new List<SkippedFile>();
         var rootIgnore = new IgnoreList(extraIgnores, MatchFlags.PATHNAME);
         var pending = new Stack<(DirectoryInfo Dir, List<(string Base, IgnoreList List)> Ignores)>();
@@ -20,6 +24,7 @@ public sealed class FileDiscoverer(long maxFileBytes)
         {
             var (dir, inherited) = pending.Pop();
             var ignores = WithLocalIgnores(root, dir, inherited);
+            visited[ProjectRoot.Relative(root, dir.FullName)] = ignores;
             IEnumerable<FileSystemInfo> entries;
             try
             {
@@ -57,8 +62,10 @@ public sealed class FileDiscoverer(long maxFileBytes)
                     }
                     pending.Push((sub, ignores));
                 }
-                else if (Classify(entry.Name) is { } kind)
+                else
                 {
+                    allPaths.Add(rel);
+                    if (Classify(entry.Name) is not { } kind) continue;
                     var length = ((FileInfo)entry).Length;
                     if (length > maxFileBytes) { skipped.Add(new SkippedFile(rel, $"larger than {maxFileBytes} bytes")); continue; }
                     // Empty files need no read; FIFOs and devices also report length 0 and would block if opened.
@@ -67,7 +74,8 @@ public sealed class FileDiscoverer(long maxFileBytes)
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
-        return (files, skipped);
+        return (files, skipped, new FileIndex(allPaths, visited.ToDictionary(
+            v => v.Key, v => (Func<string, bool>)(rel => IsIgnored(v.Value, rel, false)), StringComparer.Ordinal)));
     }
 
     public static FileKind? Classify(string name)

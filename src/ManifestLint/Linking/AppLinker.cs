@@ -124,30 +124,39 @@ public static class AppLinker
 
     private static AppLink Build(ProjectModel model, ModuleGraph graph, KubeObject workload, Container container, NodePackage package, ImageRecipe? image, string evidence)
     {
-        var launch = Launch(container, package, image);
+        var (launch, launchSpan, launchOrigin) = Launch(container, package, image);
         var files = launch.Files.Select(graph.Resolve).OfType<string>().ToList();
         var entry = launch.Entry is null ? null : graph.Resolve(launch.Entry);
         var reachable = graph.Reachable(files);
         // dotenv reads `.env` from the working directory, which is the package folder in the image.
         var usesDotenv = reachable.Any(f => model.Modules.TryGetValue(f, out var m) && m.Dependencies.Any(d => d.Specifier is "dotenv" or "dotenv/config"));
         var envFiles = usesDotenv ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
-        return new AppLink(workload, container, package, image, entry, reachable, evidence) { EnvFiles = envFiles };
+        return new AppLink(workload, container, package, image, entry, reachable, evidence)
+        {
+            EnvFiles = envFiles,
+            LaunchEntry = launch.Entry,
+            LaunchSpan = launchSpan,
+            LaunchOrigin = launchOrigin,
+        };
     }
 
     /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD; with no command at all,
     /// package.json `start`, `main`, and Node's default `index.js`.</summary>
-    private static Launch Launch(Container container, NodePackage package, ImageRecipe? image)
+    private static (Launch Launch, SourceSpan? Span, string? Origin) Launch(Container container, NodePackage package, ImageRecipe? image)
     {
         var stage = image?.Final;
+        var fromKubernetes = container.Command.Count > 0 || container.Args.Count > 0;
         IReadOnlyList<string> command = container.Command.Count > 0
             ? [.. container.Command, .. container.Args]
             : [.. stage?.Entrypoint ?? [], .. container.Args.Count > 0 ? container.Args : stage?.Cmd ?? []];
         var launch = EntryPoints.FromCommand(command, package, stage?.WorkDir);
+        var (span, origin) = fromKubernetes ? (container.Span, $"the command of container `{container.Name}`")
+            : stage?.CommandSpan is { } cmd ? (cmd, $"the CMD/ENTRYPOINT in {image!.File}") : ((SourceSpan?)null, (string?)null);
         // A command we cannot read (`npx knex migrate`, a shell script) runs something else: unknown, not `start`.
-        if (command.Count > 0) return launch;
+        if (command.Count > 0) return (launch, span, origin);
         if (package.Scripts.TryGetValue("start", out var start)) launch = EntryPoints.FromScript(start, package);
         if (launch.Entry is null) launch = new Launch(PathUtil.Join(package.Dir, package.Main ?? "index.js"), launch.Preloads);
-        return launch;
+        return (launch, null, null);
     }
 
     /// <summary>`registry:5000/team/chat-backend:v7@sha256:…` → `chat-backend`.</summary>

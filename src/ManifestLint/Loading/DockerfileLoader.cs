@@ -43,9 +43,17 @@ internal static class DockerfileLoader
                     break;
                 case "CMD":
                     current.Cmd = ParseCommand(rest);
+                    current.CommandSpan = SourceSpan.At(file, line, 1);
                     break;
                 case "ENTRYPOINT":
                     current.Entrypoint = ParseCommand(rest);
+                    current.CommandSpan ??= SourceSpan.At(file, line, 1);
+                    break;
+                case "RUN":
+                    current.Runs.Add(rest);
+                    break;
+                case "COPY" or "ADD":
+                    if (rest.Contains("--from", StringComparison.Ordinal)) current.CopiesFromStage = true;
                     break;
             }
         }
@@ -59,6 +67,9 @@ internal static class DockerfileLoader
         foreach (var (k, v) in from.Env) stage.Env[k] = v;
         stage.Cmd = from.Cmd;
         stage.Entrypoint = from.Entrypoint;
+        stage.CommandSpan = from.CommandSpan;
+        stage.Runs.AddRange(from.Runs);
+        stage.CopiesFromStage = from.CopiesFromStage;
     }
 
     /// <summary>Logical instructions: comments dropped, backslash continuations joined.</summary>

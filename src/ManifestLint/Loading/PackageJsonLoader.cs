@@ -12,7 +12,7 @@ internal static class PackageJsonLoader
         var dir = file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
         var lines = new LineIndex(bytes);
         string? name = null, type = null, main = null, engines = null;
-        SourceSpan? typeSpan = null;
+        SourceSpan? typeSpan = null, mainSpan = null;
         var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
         var bin = new Dictionary<string, string>(StringComparer.Ordinal);
         var deps = new HashSet<string>(StringComparer.Ordinal);
@@ -40,7 +40,10 @@ internal static class PackageJsonLoader
                             switch (key)
                             {
                                 case "name": name = value; break;
-                                case "main": main = value; break;
+                                case "main":
+                                    main = value;
+                                    mainSpan = lines.Span(file, offset + (int)reader.TokenStartIndex);
+                                    break;
                                 case "bin": bin[name ?? ""] = value; break;
                                 case "type":
                                     type = value;
@@ -82,6 +85,7 @@ internal static class PackageJsonLoader
             TypeSpan = typeSpan,
             Main = main,
             EnginesNode = engines,
+            MainSpan = mainSpan,
             Scripts = scripts,
             Bin = bin,
             Dependencies = deps,

@@ -12,4 +12,11 @@ public sealed record AppLink(
 {
     /// <summary>`.env` files the app loads at start (dotenv, `node --env-file`), project paths.</summary>
     public IReadOnlyList<string> EnvFiles { get; init; } = [];
+
+    /// <summary>The entry file the command names (project path), whether or not it exists.</summary>
+    public string? LaunchEntry { get; init; }
+
+    /// <summary>Where the command is written (Dockerfile CMD line, or the container), and how to call it.</summary>
+    public SourceSpan? LaunchSpan { get; init; }
+    public string? LaunchOrigin { get; init; }
 }

@@ -21,6 +21,12 @@ public sealed class ImageStage
     public List<int> Expose { get; } = [];
     public IReadOnlyList<string> Cmd { get; set; } = [];
     public IReadOnlyList<string> Entrypoint { get; set; } = [];
+    /// <summary>Where the command comes from: the CMD (else ENTRYPOINT) instruction.</summary>
+    public SourceSpan? CommandSpan { get; set; }
+    /// <summary>RUN instructions of this stage (a build step may create the entry file).</summary>
+    public List<string> Runs { get; } = [];
+    /// <summary>Copies artifacts from another stage or image (`COPY --from=`).</summary>
+    public bool CopiesFromStage { get; set; }
 
     /// <summary>The command the container runs: ENTRYPOINT followed by CMD.</summary>
     public IReadOnlyList<string> Command => [.. Entrypoint, .. Cmd];

@@ -11,6 +11,7 @@ public sealed class NodePackage
     public string? Type { get; init; }
     public SourceSpan? TypeSpan { get; init; }
     public string? Main { get; init; }
+    public SourceSpan? MainSpan { get; init; }
     /// <summary>`engines.node` as written (a semver range).</summary>
     public string? EnginesNode { get; init; }
     public required IReadOnlyDictionary<string, string> Scripts { get; init; }

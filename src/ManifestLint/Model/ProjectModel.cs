@@ -57,6 +57,9 @@ public sealed class ProjectModel
     public IReadOnlyDictionary<string, string> Sources { get; }
     public IReadOnlySet<string> KnownNamespaces { get; }
 
+    /// <summary>Every file present under the root (any kind, ignores applied), for module resolution.</summary>
+    public FileIndex Files { get; internal set; } = FileIndex.Empty;
+
     /// <summary>Every discovered JavaScript file, including ones that failed to parse.</summary>
     public required IReadOnlySet<string> JsFiles { get; init; }
 

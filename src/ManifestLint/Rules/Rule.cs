@@ -16,6 +16,7 @@ public interface IRule
 /// <summary>Collects a rule's findings at the rule's effective level.</summary>
 public sealed class RuleContext(RuleDescriptor rule, Level level, List<Finding> sink)
 {
-    public void Report(SourceSpan span, string message, string key, string? obj = null) =>
-        sink.Add(new Finding(rule.Id, rule.Name, rule.Family, level, message, span, obj, key));
+    /// <param name="cap">Report at most at this level (e.g. a warning for older releases of a moving tag).</param>
+    public void Report(SourceSpan span, string message, string key, string? obj = null, Level? cap = null) =>
+        sink.Add(new Finding(rule.Id, rule.Name, rule.Family, cap is { } c && c < level ? c : level, message, span, obj, key));
 }

@@ -2,21 +2,22 @@ using ManifestLint.Model;
 
 namespace ManifestLint.Rules.ModuleSystem;
 
-/// <summary>ML101: a CommonJS-only global in a file Node runs as an ES module.</summary>
+/// <summary>ML101: a CommonJS-only global in a file Node runs as an ES module (explicitly, or by
+/// syntax detection on the app's Node version).</summary>
 public sealed class RequireInEsmRule : IRule
 {
     public RuleDescriptor Descriptor { get; } = new("ML101", "require-in-esm", "module-system", Level.Error);
 
     public void Analyze(ProjectModel model, RuleContext context)
     {
-        foreach (var file in model.NodeRunFiles)
+        foreach (var judged in ModuleRuleSupport.NodeRunModules(model))
         {
-            if (!model.Modules.TryGetValue(file, out var module) || module.Format != ModuleFormat.Esm) continue;
-            foreach (var use in module.CjsGlobalUses)
+            if (judged.Format != ModuleFormat.Esm) continue;
+            foreach (var use in judged.Module.CjsGlobalUses)
             {
                 var more = use.Count > 1 ? $" ({use.Count - 1} more use{(use.Count > 2 ? "s" : "")} in this file)" : "";
                 context.Report(use.Span,
-                    $"`{use.Name}` is used in an ES module ({module.FormatReason}){more}; Node crashes at load with " +
+                    $"`{use.Name}` is used in an ES module ({ModuleRuleSupport.FormatReason(judged)}){more}; Node crashes at load with " +
                     $"`ReferenceError: {use.Name} is not defined in ES module scope`. {Fix(use.Name)}",
                     use.Name);
             }

@@ -1,0 +1,23 @@
+namespace ManifestLint.Discovery;
+
+/// <summary>What is on disk under the root, for module resolution: every present file, and for each
+/// folder that was walked, whether a path in it would be ignored (generated or build output).</summary>
+public sealed class FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<string, Func<string, bool>> walkedFolders)
+{
+    public static readonly FileIndex Empty = new(new HashSet<string>(), new Dictionary<string, Func<string, bool>>());
+
+    public bool Exists(string path) => paths.Contains(path);
+
+    /// <summary>True when the folder was walked: a file missing from it is really missing.</summary>
+    public bool Walked(string folder) => walkedFolders.ContainsKey(folder);
+
+    /// <summary>True when the path's folder was walked and the path would not be ignored.</summary>
+    public bool CouldExistUnignored(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        var folder = slash < 0 ? "" : path[..slash];
+        return walkedFolders.TryGetValue(folder, out var ignored) && !ignored(path);
+    }
+
+    public bool IsDirectory(string path) => walkedFolders.ContainsKey(path);
+}

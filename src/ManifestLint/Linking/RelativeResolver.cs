@@ -1,0 +1,50 @@
+using ManifestLint.Discovery;
+
+namespace ManifestLint.Linking;
+
+public enum ResolutionKind
+{
+    Found,
+    /// <summary>ESM: the specifier lacks an extension a file has (`./db` for `./db.js`).</summary>
+    MissingExtension,
+    /// <summary>ESM: the specifier names a folder.</summary>
+    Directory,
+    /// <summary>Nothing matches, and nothing could be generated there (walked folder, not ignored).</summary>
+    Missing,
+    /// <summary>Cannot tell: the folder was not walked or the target would be ignored (build output).</summary>
+    Unknown,
+}
+
+public sealed record Resolution(ResolutionKind Kind, string? Suggestion = null);
+
+/// <summary>Node's resolution of relative specifiers against the files present: exact for ES modules,
+/// with CommonJS's extension and index search for `require`.</summary>
+public static class RelativeResolver
+{
+    private static readonly string[] EsmSuggestions = [".js", ".mjs", ".cjs", ".json"];
+    private static readonly string[] CjsSuffixes = ["", ".js", ".json", ".node", "/index.js", "/index.json", "/index.node", "/package.json"];
+    private static readonly string[] IndexFiles = ["index.js", "index.mjs", "index.cjs"];
+
+    public static Resolution Resolve(FileIndex files, string fromFile, string specifier, bool esm)
+    {
+        var target = PathUtil.Join(PathUtil.DirOf(fromFile), specifier.Split('?', '#')[0]);
+        if (esm)
+        {
+            if (files.Exists(target)) return new(ResolutionKind.Found);
+            if (files.IsDirectory(target))
+            {
+                var index = IndexFiles.FirstOrDefault(i => files.Exists(target + "/" + i));
+                return new(ResolutionKind.Directory, index is null ? null : Relative(specifier, index));
+            }
+            var withExt = EsmSuggestions.FirstOrDefault(e => files.Exists(target + e));
+            if (withExt is not null) return new(ResolutionKind.MissingExtension, specifier.TrimEnd('/') + withExt);
+            return files.CouldExistUnignored(target) && EsmSuggestions.All(e => files.CouldExistUnignored(target + e))
+                ? new(ResolutionKind.Missing)
+                : new(ResolutionKind.Unknown);
+        }
+        if (CjsSuffixes.Any(s => files.Exists(target + s))) return new(ResolutionKind.Found);
+        return CjsSuffixes.Take(4).All(s => files.CouldExistUnignored(target + s)) ? new(ResolutionKind.Missing) : new(ResolutionKind.Unknown);
+    }
+
+    private static string Relative(string specifier, string index) => specifier.TrimEnd('/') + "/" + index;
+}

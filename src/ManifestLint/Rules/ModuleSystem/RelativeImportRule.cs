@@ -1,0 +1,31 @@
+using ManifestLint.Linking;
+using ManifestLint.Model;
+
+namespace ManifestLint.Rules.ModuleSystem;
+
+/// <summary>Shared by ML103-ML105: relative specifiers resolved the way Node does: exactly for
+/// `import`/`export`/`import()`, with CommonJS's extension and index search for `require`.</summary>
+public abstract class RelativeImportRule : IRule
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    protected abstract ResolutionKind Kind { get; }
+
+    protected abstract string Message(JsModule module, ModuleDependency dependency, Resolution resolution, bool esm);
+
+    public void Analyze(ProjectModel model, RuleContext context)
+    {
+        foreach (var judged in ModuleRuleSupport.NodeRunModules(model))
+        {
+            foreach (var dependency in judged.Module.Dependencies.Where(d => d.IsRelative))
+            {
+                // Static import/export in a CommonJS file never get resolved: ML102 reports the crash.
+                if (dependency.Kind is DependencyKind.Import or DependencyKind.Export && judged.Format != ModuleFormat.Esm) continue;
+                var esm = dependency.Kind != DependencyKind.Require;
+                var resolution = RelativeResolver.Resolve(model.Files, judged.Module.File, dependency.Specifier, esm);
+                if (resolution.Kind != Kind) continue;
+                context.Report(dependency.SpecifierSpan, Message(judged.Module, dependency, resolution, esm), dependency.Specifier);
+            }
+        }
+    }
+}
