@@ -15,7 +15,8 @@ public enum ResolutionKind
     Unknown,
 }
 
-public sealed record Resolution(ResolutionKind Kind, string? Suggestion = null);
+/// <summary>Suggestion: for MissingExtension/Directory the specifier to write; Path: the file found.</summary>
+public sealed record Resolution(ResolutionKind Kind, string? Suggestion = null, string? Path = null);
 
 /// <summary>Node's resolution of relative specifiers against the files present: exact for ES modules,
 /// with CommonJS's extension and index search for `require`.</summary>
@@ -30,7 +31,7 @@ public static class RelativeResolver
         var target = PathUtil.Join(PathUtil.DirOf(fromFile), specifier.Split('?', '#')[0]);
         if (esm)
         {
-            if (files.Exists(target)) return new(ResolutionKind.Found);
+            if (files.Exists(target)) return new(ResolutionKind.Found, Path: target);
             if (files.IsDirectory(target))
             {
                 var index = IndexFiles.FirstOrDefault(i => files.Exists(target + "/" + i));
@@ -42,7 +43,10 @@ public static class RelativeResolver
                 ? new(ResolutionKind.Missing)
                 : new(ResolutionKind.Unknown);
         }
-        if (CjsSuffixes.Any(s => files.Exists(target + s))) return new(ResolutionKind.Found);
+        if (CjsSuffixes.FirstOrDefault(s => files.Exists(target + s)) is { } suffix)
+        {
+            return new(ResolutionKind.Found, Path: suffix == "/package.json" ? null : target + suffix);
+        }
         return CjsSuffixes.Take(4).All(s => files.CouldExistUnignored(target + s)) ? new(ResolutionKind.Missing) : new(ResolutionKind.Unknown);
     }
 

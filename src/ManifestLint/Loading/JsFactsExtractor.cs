@@ -134,7 +134,11 @@ internal sealed class JsFactsExtractor(string file)
                 {
                     if (!(isProcessModule && s.Local.Name == "process")) scope.Declare(s.Local.Name);
                 }
-                dependencies.Add(new ModuleDependency(imp.Source.Value, DependencyKind.Import, Span(imp)) { SpecifierSpan = Span(imp.Source) });
+                dependencies.Add(new ModuleDependency(imp.Source.Value, DependencyKind.Import, Span(imp))
+                {
+                    SpecifierSpan = Span(imp.Source),
+                    TypeAttribute = imp.Attributes.Where(a => AttributeKey(a) == "type").Select(a => a.Value.Value).FirstOrDefault(),
+                });
                 esmSyntax.Add(("import", Span(imp)));
                 return;
             case ExportNamedDeclaration exp:
@@ -352,6 +356,13 @@ internal sealed class JsFactsExtractor(string file)
         Property p => p.Computed || p.Value == id,
         ClassProperty cp => cp.Computed || cp.Value == id,
         _ => true,
+    };
+
+    private static string? AttributeKey(ImportAttribute attribute) => attribute.Key switch
+    {
+        Identifier id => id.Name,
+        StringLiteral s => s.Value,
+        _ => null,
     };
 
     private static bool Before(SourceSpan a, SourceSpan b) =>

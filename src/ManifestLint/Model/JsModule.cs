@@ -54,6 +54,9 @@ public sealed record ModuleDependency(string Specifier, DependencyKind Kind, Sou
 {
     public SourceSpan SpecifierSpan { get; init; } = Span;
 
+    /// <summary>The import attribute `type` (`with { type: 'json' }`), if any.</summary>
+    public string? TypeAttribute { get; init; }
+
     public bool IsRelative => Specifier.StartsWith("./", StringComparison.Ordinal) || Specifier.StartsWith("../", StringComparison.Ordinal)
         || Specifier is "." or "..";
 }

@@ -21,6 +21,8 @@ public static class RuleRegistry
         new ImportMetaInCjsRule(),
         new TopLevelAwaitInCjsRule(),
         new InvalidPackageTypeRule(),
+        new RequireEsmRule(),
+        new JsonImportAttributeRule(),
         new HostWithoutServiceRule(),
         new EnvVarNotSetRule(),
         new EnvRefMissingRule(),

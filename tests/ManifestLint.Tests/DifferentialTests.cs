@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using ManifestLint.Model;
+using Xunit.Abstractions;
+
+namespace ManifestLint.Tests;
+
+/// <summary>Runs every testdata/differential case under real Node releases and checks that ManifestLint,
+/// told the same version, reports a module-system error exactly when Node fails to load the entry.
+/// .ci/run installs the binaries (.ci/install-tools) and requires this test to run.</summary>
+public class DifferentialTests(ITestOutputHelper output)
+{
+    private static string Cases => Path.Combine(Repo.TestData, "differential");
+
+    private static IReadOnlyList<string> Versions() => File.ReadAllLines(Path.Combine(Cases, "node-versions.txt"))
+        .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+    private static string NodeBinary(string version) =>
+        Repo.Path_(".ci", ".tools", "node_modules", $"node-{version}", "bin", "node");
+
+    [SkippableFact]
+    public void ManifestLint_agrees_with_real_node_on_every_case_and_version()
+    {
+        var versions = Versions();
+        var missing = versions.Where(v => !File.Exists(NodeBinary(v))).ToList();
+        if (missing.Count > 0)
+        {
+            Assert.NotEqual("1", Environment.GetEnvironmentVariable("MANIFESTLINT_REQUIRE_NODE_BINARIES"));
+            Skip.If(true, $"Node binaries not installed ({string.Join(", ", missing)}): run .ci/install-tools");
+        }
+        var cases = Directory.GetDirectories(Cases).Order(StringComparer.Ordinal).ToList();
+        Assert.True(cases.Count >= 8, "too few differential cases");
+        var table = new StringBuilder($"{"case",-44}" + string.Concat(versions.Select(v => $" {v,-9}")) + "\n");
+        var disagreements = new List<string>();
+        foreach (var dir in cases)
+        {
+            var name = Path.GetFileName(dir);
+            var entry = Entry(dir);
+            table.Append($"{name,-44}");
+            foreach (var version in versions)
+            {
+                var (nodeFails, stderr) = RunNode(version, dir, entry);
+                var findings = Linter.Lint([dir], nodeVersion: version).Findings
+                    .Where(f => f.RuleId.StartsWith("ML1", StringComparison.Ordinal) && f.Level == Level.Error).ToList();
+                var lintFails = findings.Count > 0;
+                var agree = nodeFails == lintFails;
+                table.Append($" {(nodeFails ? "fail" : "ok")}/{(lintFails ? "err" : "-")}{(agree ? "" : "!")}".PadRight(10));
+                if (!agree)
+                {
+                    disagreements.Add($"{name} on {version}: node {(nodeFails ? "failed: " + FirstLine(stderr) : "ran")}, " +
+                        $"ManifestLint {(lintFails ? string.Join("; ", findings.Select(f => $"{f.RuleId} {f.Span}")) : "reported no ML1xx error")}");
+                }
+            }
+            table.Append('\n');
+        }
+        output.WriteLine(table.ToString());
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "manifestlint-differential.txt"), table.ToString());
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+    }
+
+    private static string Entry(string dir)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "package.json")));
+        return json.RootElement.TryGetProperty("main", out var main) ? main.GetString()! : "index.js";
+    }
+
+    private static (bool Fails, string Stderr) RunNode(string version, string dir, string entry)
+    {
+        var psi = new ProcessStartInfo(NodeBinary(version)) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(entry);
+        psi.Environment["NODE_OPTIONS"] = "";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        {
+            process.Kill(entireProcessTree: true);
+            return (true, "timed out");
+        }
+        return (process.ExitCode != 0 || !stdout.Result.Contains("ok", StringComparison.Ordinal), stderr.Result);
+    }
+
+    private static string FirstLine(string text) =>
+        text.Split('\n').FirstOrDefault(l => l.Contains("Error", StringComparison.Ordinal)) ?? text.Split('\n')[0];
+}
