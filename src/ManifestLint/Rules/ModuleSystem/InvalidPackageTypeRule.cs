@@ -13,7 +13,7 @@ public sealed class InvalidPackageTypeRule : IRule
         {
             if (package.Type is null or "module" or "commonjs" || package.TypeSpan is not { } span) continue;
             context.Report(span,
-                $"`\"type\": \"{package.Type}\"` is not a value Node knows; it is ignored, so `.js` files in {package.Dir}/ run as CommonJS " +
+                $"`\"type\": \"{package.Type}\"` is not a value Node knows; it is ignored, so `.js` files under {(package.Dir.Length == 0 ? "the project root" : package.Dir + "/")} run as CommonJS " +
                 "(or by syntax detection on newer Node). Use `\"module\"` or `\"commonjs\"`.",
                 package.Type);
         }

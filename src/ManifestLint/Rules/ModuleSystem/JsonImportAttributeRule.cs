@@ -18,7 +18,7 @@ public sealed class JsonImportAttributeRule : IRule
                 if (!dependency.Specifier.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
                 var error = judged.Target.Newest.Major >= 22
                     ? $"TypeError [ERR_IMPORT_ATTRIBUTE_MISSING]: Module \"…/{Path.GetFileName(dependency.Specifier)}\" needs an import attribute of \"type: json\""
-                    : $"TypeError [ERR_IMPORT_ASSERTION_TYPE_MISSING]: Module \"…/{Path.GetFileName(dependency.Specifier)}\" needs an import assertion of type \"json\"";
+                    : $"TypeError [ERR_IMPORT_ASSERTION_TYPE_MISSING]: Module \"…/{Path.GetFileName(dependency.Specifier)}\" needs an import attribute of type \"json\"";
                 context.Report(dependency.SpecifierSpan,
                     $"`import … from '{dependency.Specifier}'` loads JSON without `with {{ type: 'json' }}`; {judged.Target.Describe()} fails with `{error}`. " +
                     "Add `with { type: 'json' }` (Node 18.20+/20.10+), or read the file with `fs`.",

@@ -1,0 +1,4 @@
+import fs from 'node:fs';
+
+const files = fs.readdirSync('.');
+console.log(`found ${files.length} files`);

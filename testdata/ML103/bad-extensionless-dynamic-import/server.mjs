@@ -1,0 +1,3 @@
+const { formatDate } = await import('./lib/util');
+
+console.log(`report generated ${formatDate(new Date())}`);

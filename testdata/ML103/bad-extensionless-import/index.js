@@ -1,0 +1,4 @@
+import db from './db';
+
+db.connect();
+console.log('orders service started');

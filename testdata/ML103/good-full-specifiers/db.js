@@ -1,0 +1,5 @@
+export default {
+  connect() {
+    console.log('connected');
+  },
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  connect() {
+    console.log('connected');
+  },
+};

@@ -1,0 +1,4 @@
+const db = require('./db');
+
+db.connect();
+console.log('orders service started');

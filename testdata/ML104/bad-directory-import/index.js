@@ -1,0 +1,5 @@
+import routes from './routes';
+
+for (const route of routes) {
+  console.log(`route ${route.method} ${route.path}`);
+}

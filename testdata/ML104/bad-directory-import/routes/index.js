@@ -1,0 +1,4 @@
+export default [
+  { method: 'GET', path: '/healthz' },
+  { method: 'GET', path: '/orders' },
+];

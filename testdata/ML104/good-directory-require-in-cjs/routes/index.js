@@ -1,0 +1,4 @@
+module.exports = [
+  { method: 'GET', path: '/healthz' },
+  { method: 'GET', path: '/orders' },
+];

@@ -1,0 +1,3 @@
+import { formatPrice } from './helpers.js';
+
+console.log(`total: ${formatPrice(1999)}`);

@@ -1,0 +1,1 @@
+module.exports = { port: 8080 };

@@ -1,0 +1,3 @@
+const config = require('./confg');
+
+console.log(`checkout listening on ${config.port}`);

@@ -1,0 +1,3 @@
+const here = new URL('.', import.meta.url);
+
+console.log(`serving assets from ${here.pathname}`);

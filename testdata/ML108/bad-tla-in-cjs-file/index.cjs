@@ -1,0 +1,5 @@
+const { setTimeout: sleep } = require('node:timers/promises');
+
+await Promise.resolve();
+await sleep(10);
+console.log('migrations applied');

@@ -1,0 +1,3 @@
+const lib = require('./lib.mjs');
+
+console.log(`x is ${lib.x}`);

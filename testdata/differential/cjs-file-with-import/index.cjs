@@ -1,0 +1,3 @@
+import fs from 'node:fs';
+
+if (fs.existsSync('.')) console.log('ok');

@@ -1,0 +1,3 @@
+const y = require('./y');
+
+console.log(y.value);

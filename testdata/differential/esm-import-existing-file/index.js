@@ -1,0 +1,3 @@
+import { value } from './x.js';
+
+console.log(value);

@@ -1,0 +1,3 @@
+import { value } from './lib';
+
+console.log(value);

@@ -1,0 +1,3 @@
+const url = import.meta.url;
+
+if (url.startsWith('file:')) console.log('ok');

@@ -1,0 +1,3 @@
+const fs = require('node:fs');
+
+if (fs.existsSync('.')) console.log('ok');

@@ -1,0 +1,3 @@
+const value = await Promise.resolve('ok');
+
+console.log(value);
