@@ -82,6 +82,15 @@ public class JsFactsTests
     }
 
     [Theory]
+    [InlineData("try { require('./a'); } catch {}", "./a:True")]
+    [InlineData("function f() { try { return require('./a'); } catch { return null; } }", "./a:True")]
+    [InlineData("try { app.get('/', () => require('./a')); } catch {}", "./a:False")]
+    [InlineData("import('./a.js').catch(() => null);", "./a.js:True")]
+    [InlineData("require('./a');", "./a:False")]
+    public void Loads_inside_try_or_with_catch_are_guarded(string code, string expected) =>
+        Assert.Equal(expected, string.Join(",", Parse(code, ModuleFormat.CommonJs).Dependencies.Select(d => $"{d.Specifier}:{d.Guarded}")));
+
+    [Theory]
     [InlineData("use(process.env.A);", "A:Required")]
     [InlineData("use(process.env['A']);", "A:Required")]
     [InlineData("use(process.env[`A`]);", "A:Required")]

@@ -148,6 +148,16 @@ public class DiscoveryTests
     }
 
     [Fact]
+    public void Imports_of_ignored_build_folders_are_not_reported_missing()
+    {
+        using var p = new TestProject()
+            .Write(".gitignore", "dist/\ngenerated/\n")
+            .Write("package.json", """{ "name": "x", "main": "index.js" }""")
+            .Write("index.js", "require('./dist');\nrequire('./generated/schema.js');\nrequire('./missing');\n");
+        Assert.Equal(["ML105 index.js:3:9"], p.Findings());
+    }
+
+    [Fact]
     public void Oversized_files_are_skipped_and_recorded()
     {
         using var p = new TestProject()

@@ -75,7 +75,7 @@ public sealed class FileDiscoverer(long maxFileBytes)
         }
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         return (files, skipped, new FileIndex(allPaths, visited.ToDictionary(
-            v => v.Key, v => (Func<string, bool>)(rel => IsIgnored(v.Value, rel, false)), StringComparer.Ordinal)));
+            v => v.Key, v => (Func<string, bool, bool>)((rel, isDir) => IsIgnored(v.Value, rel, isDir)), StringComparer.Ordinal)));
     }
 
     public static FileKind? Classify(string name)

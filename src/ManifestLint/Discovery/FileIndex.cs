@@ -2,21 +2,22 @@ namespace ManifestLint.Discovery;
 
 /// <summary>What is on disk under the root, for module resolution: every present file, and for each
 /// folder that was walked, whether a path in it would be ignored (generated or build output).</summary>
-public sealed class FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<string, Func<string, bool>> walkedFolders)
+public sealed class FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<string, Func<string, bool, bool>> walkedFolders)
 {
-    public static readonly FileIndex Empty = new(new HashSet<string>(), new Dictionary<string, Func<string, bool>>());
+    public static readonly FileIndex Empty = new(new HashSet<string>(), new Dictionary<string, Func<string, bool, bool>>());
 
     public bool Exists(string path) => paths.Contains(path);
 
     /// <summary>True when the folder was walked: a file missing from it is really missing.</summary>
     public bool Walked(string folder) => walkedFolders.ContainsKey(folder);
 
-    /// <summary>True when the path's folder was walked and the path would not be ignored.</summary>
+    /// <summary>True when the path's folder was walked and the path would not be ignored, neither as a
+    /// file nor as a folder (`dist/` patterns match folders only).</summary>
     public bool CouldExistUnignored(string path)
     {
         var slash = path.LastIndexOf('/');
         var folder = slash < 0 ? "" : path[..slash];
-        return walkedFolders.TryGetValue(folder, out var ignored) && !ignored(path);
+        return walkedFolders.TryGetValue(folder, out var ignored) && !ignored(path, false) && !ignored(path, true);
     }
 
     public bool IsDirectory(string path) => walkedFolders.ContainsKey(path);

@@ -8,8 +8,10 @@ namespace ManifestLint.Linking;
 /// `.nvmrc`/`.node-version`, then the newest LTS release ManifestLint knows.</summary>
 internal static partial class NodeTargetResolver
 {
-    public static NodeTarget Default { get; } = Span(NodeReleases.LtsMajor, null, null, "default: the newest LTS line ManifestLint knows")
-        ?? new NodeTarget(NodeReleases.Newest, NodeReleases.Newest, "default");
+    /// <summary>No source names a version: the newest release of the newest LTS line, as one version.</summary>
+    public static NodeTarget Default { get; } = Span(NodeReleases.LtsMajor, null, null, "") is { } lts
+        ? new NodeTarget(lts.Newest, lts.Newest, "default: the newest LTS release ManifestLint knows; set `node:` or --node-version to change it")
+        : new NodeTarget(NodeReleases.Newest, NodeReleases.Newest, "default");
 
     /// <summary>Docker Hub codenames of LTS lines.</summary>
     private static readonly Dictionary<string, int> Codenames = new(StringComparer.Ordinal)

@@ -155,7 +155,11 @@ internal sealed class JsFactsExtractor(string file)
                 Push(def.Declaration, f, scope);
                 return;
             case ImportExpression ie:
-                if (StaticString(ie.Source) is { } dyn) dependencies.Add(new ModuleDependency(dyn, DependencyKind.DynamicImport, Span(ie)) { SpecifierSpan = Span(ie.Source) });
+                if (StaticString(ie.Source) is { } dyn)
+                {
+                    var caught = f.Parent?.Node is MemberExpression { Property: Identifier { Name: "catch" } } || InTry(f);
+                    dependencies.Add(new ModuleDependency(dyn, DependencyKind.DynamicImport, Span(ie)) { SpecifierSpan = Span(ie.Source), Guarded = caught });
+                }
                 PushChildren(f, scope);
                 return;
             case BinaryExpression { Operator: Operator.In, Left: StringLiteral inKey } inExpr when IsProcessEnv(inExpr.Right):
@@ -168,7 +172,7 @@ internal sealed class JsFactsExtractor(string file)
             case CallExpression call:
                 if (call.Callee is Identifier { Name: "require" } && call.Arguments.Count == 1 && StaticString(call.Arguments[0]) is { } spec)
                 {
-                    dependencies.Add(new ModuleDependency(spec, DependencyKind.Require, Span(call)) { SpecifierSpan = Span(call.Arguments[0]) });
+                    dependencies.Add(new ModuleDependency(spec, DependencyKind.Require, Span(call)) { SpecifierSpan = Span(call.Arguments[0]), Guarded = InTry(f) });
                 }
                 PushChildren(f, scope);
                 return;
@@ -357,6 +361,18 @@ internal sealed class JsFactsExtractor(string file)
         ClassProperty cp => cp.Computed || cp.Value == id,
         _ => true,
     };
+
+    /// <summary>Inside a `try` block of the same function: a throw here is handled.</summary>
+    private static bool InTry(Frame frame)
+    {
+        var child = frame.Node;
+        for (var up = frame.Parent; up is not null; child = up.Node, up = up.Parent)
+        {
+            if (up.Node is TryStatement t && t.Block == child) return true;
+            if (up.Node is IFunction) return false;
+        }
+        return false;
+    }
 
     private static string? AttributeKey(ImportAttribute attribute) => attribute.Key switch
     {

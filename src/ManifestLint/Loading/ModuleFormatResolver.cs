@@ -20,7 +20,8 @@ internal sealed class ModuleFormatResolver(IReadOnlyDictionary<string, NodePacka
         {
             "module" => (ModuleFormat.Esm, $"{package.File} has `\"type\": \"module\"`", package, false),
             "commonjs" => (ModuleFormat.CommonJs, $"{package.File} has `\"type\": \"commonjs\"`", package, false),
-            _ => (ModuleFormat.CommonJs, $"{package.File} has no `\"type\"` field", package, true),
+            null => (ModuleFormat.CommonJs, $"{package.File} has no `\"type\"` field", package, true),
+            var other => (ModuleFormat.CommonJs, $"{package.File} has `\"type\": \"{other}\"`, which Node ignores", package, true),
         };
     }
 

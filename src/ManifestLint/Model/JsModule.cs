@@ -54,6 +54,9 @@ public sealed record ModuleDependency(string Specifier, DependencyKind Kind, Sou
 {
     public SourceSpan SpecifierSpan { get; init; } = Span;
 
+    /// <summary>Inside `try` (in the same function) or an `import()` with `.catch`: a failure is handled.</summary>
+    public bool Guarded { get; init; }
+
     /// <summary>The import attribute `type` (`with { type: 'json' }`), if any.</summary>
     public string? TypeAttribute { get; init; }
 

@@ -12,6 +12,6 @@ public sealed class ExtensionlessImportRule : RelativeImportRule
 
     protected override string Message(JsModule module, ModuleDependency dependency, Resolution resolution, bool esm) =>
         $"`'{dependency.Specifier}'` has no file extension, and ES module resolution does not add one; Node crashes with " +
-        $"`Error [ERR_MODULE_NOT_FOUND]: Cannot find module` (it suggests: Did you mean to import \"{resolution.Suggestion}\"?). " +
+        $"`Error [ERR_MODULE_NOT_FOUND]: Cannot find module`. " +
         $"Import `'{resolution.Suggestion}'`.";
 }

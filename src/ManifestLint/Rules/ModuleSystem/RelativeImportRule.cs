@@ -17,7 +17,8 @@ public abstract class RelativeImportRule : IRule
     {
         foreach (var judged in ModuleRuleSupport.NodeRunModules(model))
         {
-            foreach (var dependency in judged.Module.Dependencies.Where(d => d.IsRelative))
+            // A guarded load (`try { require(...) }`, `import().catch`) handles its own failure.
+            foreach (var dependency in judged.Module.Dependencies.Where(d => d.IsRelative && !d.Guarded))
             {
                 // Static import/export in a CommonJS file never get resolved: ML102 reports the crash.
                 if (dependency.Kind is DependencyKind.Import or DependencyKind.Export && judged.Format != ModuleFormat.Esm) continue;

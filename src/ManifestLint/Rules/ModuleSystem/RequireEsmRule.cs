@@ -14,7 +14,7 @@ public sealed class RequireEsmRule : IRule
         foreach (var judged in ModuleRuleSupport.NodeRunModules(model))
         {
             if (judged.Format != ModuleFormat.CommonJs) continue;
-            foreach (var dependency in judged.Module.Dependencies.Where(d => d.IsRelative && d.Kind == DependencyKind.Require))
+            foreach (var dependency in judged.Module.Dependencies.Where(d => d.IsRelative && d.Kind == DependencyKind.Require && !d.Guarded))
             {
                 var resolved = RelativeResolver.Resolve(model.Files, judged.Module.File, dependency.Specifier, esm: false);
                 if (resolved.Path is not { } path || !model.Modules.TryGetValue(path, out var target)) continue;
