@@ -19,10 +19,15 @@ internal sealed class JsFactsExtractor(string file)
     private readonly List<(Identifier Id, JsScope Scope)> typeofChecks = [];
     private readonly List<(string Local, string EnvName, JsScope Scope)> envAliases = [];
     private readonly List<(Identifier Id, EnvReadKind Kind)> aliasUses = [];
+    private bool opaqueModuleExports;
+    private bool namedCjsExports;
     private SourceSpan? importMeta;
     private SourceSpan? topLevelAwait;
 
     public SourceSpan? ImportMeta => importMeta;
+
+    /// <summary>`module.exports = <opaque value>` with no named export assignments anywhere.</summary>
+    public CjsExportShape ExportShape => opaqueModuleExports && !namedCjsExports ? CjsExportShape.Opaque : CjsExportShape.Visible;
 
     public SourceSpan? TopLevelAwait => topLevelAwait;
 
@@ -138,6 +143,12 @@ internal sealed class JsFactsExtractor(string file)
                 {
                     SpecifierSpan = Span(imp.Source),
                     TypeAttribute = imp.Attributes.Where(a => AttributeKey(a) == "type").Select(a => a.Value.Value).FirstOrDefault(),
+                    NamedImports = imp.Specifiers.OfType<ImportSpecifier>().Select(s => s.Imported switch
+                    {
+                        Identifier id => id.Name,
+                        StringLiteral str => str.Value,
+                        _ => "",
+                    }).Where(n => n.Length > 0 && n != "default").ToList(),
                 });
                 esmSyntax.Add(("import", Span(imp)));
                 return;
@@ -160,6 +171,15 @@ internal sealed class JsFactsExtractor(string file)
                     var caught = f.Parent?.Node is MemberExpression { Property: Identifier { Name: "catch" } } || InTry(f);
                     dependencies.Add(new ModuleDependency(dyn, DependencyKind.DynamicImport, Span(ie)) { SpecifierSpan = Span(ie.Source), Guarded = caught });
                 }
+                PushChildren(f, scope);
+                return;
+            case AssignmentExpression { Left: MemberExpression assigned } assignment:
+                RecordCjsExport(assigned, assignment.Right);
+                PushChildren(f, scope);
+                return;
+            case CallExpression { Callee: MemberExpression { Object: Identifier { Name: "Object" }, Property: Identifier { Name: "defineProperty" } }, Arguments: [var definedOn, ..] }
+                when IsExportsObject(definedOn):
+                namedCjsExports = true;
                 PushChildren(f, scope);
                 return;
             case BinaryExpression { Operator: Operator.In, Left: StringLiteral inKey } inExpr when IsProcessEnv(inExpr.Right):
@@ -361,6 +381,25 @@ internal sealed class JsFactsExtractor(string file)
         ClassProperty cp => cp.Computed || cp.Value == id,
         _ => true,
     };
+
+    /// <summary>What Node's CommonJS export analysis (cjs-module-lexer) can see: `exports.x =`,
+    /// `module.exports.x =`, an object literal, or a re-exported require; anything else hides names.</summary>
+    private void RecordCjsExport(MemberExpression target, Node value)
+    {
+        if (IsExportsObject(target.Object))
+        {
+            namedCjsExports = true;
+        }
+        else if (target is { Computed: false, Object: Identifier { Name: "module" }, Property: Identifier { Name: "exports" } })
+        {
+            if (value is ObjectExpression or CallExpression { Callee: Identifier { Name: "require" } }) namedCjsExports = true;
+            else opaqueModuleExports = true;
+        }
+    }
+
+    private static bool IsExportsObject(Node node) =>
+        node is Identifier { Name: "exports" }
+        || node is MemberExpression { Computed: false, Object: Identifier { Name: "module" }, Property: Identifier { Name: "exports" } };
 
     /// <summary>Inside a `try` block of the same function: a throw here is handled.</summary>
     private static bool InTry(Frame frame)

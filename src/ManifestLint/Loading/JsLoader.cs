@@ -40,6 +40,7 @@ internal static class JsLoader
                 Typeless = typeless,
                 ImportMeta = extractor.ImportMeta,
                 TopLevelAwait = extractor.TopLevelAwait,
+                ExportShape = extractor.ExportShape,
                 FormatReason = reason,
                 PackageFile = package?.File,
                 CjsGlobalUses = globals,

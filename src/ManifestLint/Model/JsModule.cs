@@ -28,6 +28,9 @@ public sealed class JsModule
     /// <summary>First top-level `await` (or `for await`), if any.</summary>
     public SourceSpan? TopLevelAwait { get; init; }
 
+    /// <summary>How the file assigns `module.exports` (what Node's CommonJS export analysis can see).</summary>
+    public CjsExportShape ExportShape { get; init; }
+
     /// <summary>Syntax that only parses as a module: what Node's detection looks for.</summary>
     public bool HasModuleSyntax => EsmSyntax is not null || ImportMeta is not null || TopLevelAwait is not null;
 
@@ -38,6 +41,14 @@ public sealed class JsModule
 
 /// <summary>First free use of a CommonJS-only global (`require`, `module`, ...) and how many uses follow.</summary>
 public sealed record CjsGlobalUse(string Name, SourceSpan Span, int Count);
+
+public enum CjsExportShape
+{
+    /// <summary>No `module.exports =`, or names Node can detect (`exports.x =`, an object literal, a re-export).</summary>
+    Visible,
+    /// <summary>`module.exports = fn | new X() | value` and no named assignments: only `default` is importable.</summary>
+    Opaque,
+}
 
 public sealed record EsmSyntaxUse(string Keyword, SourceSpan Span, int Count);
 
@@ -56,6 +67,9 @@ public sealed record ModuleDependency(string Specifier, DependencyKind Kind, Sou
 
     /// <summary>Inside `try` (in the same function) or an `import()` with `.catch`: a failure is handled.</summary>
     public bool Guarded { get; init; }
+
+    /// <summary>Names imported with `import { a, b as c }` (not default or namespace).</summary>
+    public IReadOnlyList<string> NamedImports { get; init; } = [];
 
     /// <summary>The import attribute `type` (`with { type: 'json' }`), if any.</summary>
     public string? TypeAttribute { get; init; }

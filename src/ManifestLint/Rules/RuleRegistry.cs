@@ -23,6 +23,7 @@ public static class RuleRegistry
         new InvalidPackageTypeRule(),
         new RequireEsmRule(),
         new JsonImportAttributeRule(),
+        new NamedImportFromCjsRule(),
         new HostWithoutServiceRule(),
         new EnvVarNotSetRule(),
         new EnvRefMissingRule(),

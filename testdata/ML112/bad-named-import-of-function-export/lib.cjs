@@ -1,0 +1,2 @@
+function hello() { return 'hi'; }
+module.exports = hello;

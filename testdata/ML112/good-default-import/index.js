@@ -1,0 +1,2 @@
+import hello from './lib.cjs';
+console.log(hello() === 'hi' ? 'ok' : 'bad');

@@ -1,0 +1,2 @@
+import { greet } from './lib.cjs';
+console.log(greet() === 'hi' ? 'ok' : 'bad');

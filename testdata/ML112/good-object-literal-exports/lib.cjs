@@ -1,0 +1,2 @@
+function greet() { return 'hi'; }
+module.exports = { greet };

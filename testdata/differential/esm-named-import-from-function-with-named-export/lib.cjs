@@ -1,0 +1,3 @@
+function greet() { return 'hi'; }
+module.exports = greet;
+module.exports.greet = greet;
