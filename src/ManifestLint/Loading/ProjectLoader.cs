@@ -84,6 +84,10 @@ public static class ProjectLoader
             }
         });
 
+        // Packages that bare specifiers name, when they are present under node_modules (package.json only).
+        var vendored = NodeModulesReader.Read(root, modules.Values.OrderBy(m => m.File, StringComparer.Ordinal)
+            .SelectMany(m => m.Dependencies.Where(d => !d.IsRelative).Select(d => (m.File, d.Specifier))));
+
         // Deterministic order regardless of parallel completion.
         var orderedObjects = objects
             .Concat(kustomizations.Select(k => (k.File, Objects: (IReadOnlyList<KubeObject>)k.Generated)))
@@ -96,6 +100,7 @@ public static class ProjectLoader
             JsFiles = files.Where(f => f.Kind == FileKind.JavaScript).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal),
             DotEnvKeys = dotEnvs,
             NodeVersionFiles = versionFiles,
+            VendoredPackages = vendored,
         };
     }
 

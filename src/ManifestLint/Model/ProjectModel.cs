@@ -66,6 +66,19 @@ public sealed class ProjectModel
     /// <summary>Keys of each `.env` file, by project path.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> DotEnvKeys { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 
+    /// <summary>Packages under node_modules that the code names, by package folder.</summary>
+    public IReadOnlyDictionary<string, VendoredPackage> VendoredPackages { get; init; } = new Dictionary<string, VendoredPackage>();
+
+    /// <summary>The package a bare specifier in a file resolves to (node_modules lookup upward), if present.</summary>
+    public VendoredPackage? FindVendored(string fromFile, string name)
+    {
+        for (var dir = Linking.PathUtil.DirOf(fromFile); ; dir = Linking.PathUtil.DirOf(dir))
+        {
+            if (VendoredPackages.TryGetValue((dir.Length == 0 ? "" : dir + "/") + "node_modules/" + name, out var package)) return package;
+            if (dir.Length == 0) return null;
+        }
+    }
+
     /// <summary>`.nvmrc` / `.node-version` contents by project path.</summary>
     public IReadOnlyDictionary<string, string> NodeVersionFiles { get; init; } = new Dictionary<string, string>();
 

@@ -24,6 +24,7 @@ public static class RuleRegistry
         new RequireEsmRule(),
         new JsonImportAttributeRule(),
         new NamedImportFromCjsRule(),
+        new PackagePathNotExportedRule(),
         new HostWithoutServiceRule(),
         new EnvVarNotSetRule(),
         new EnvRefMissingRule(),

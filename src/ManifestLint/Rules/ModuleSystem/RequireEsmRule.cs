@@ -9,11 +9,34 @@ public sealed class RequireEsmRule : IRule
 {
     public RuleDescriptor Descriptor { get; } = new("ML110", "require-esm", "module-system", Level.Error);
 
+    /// <summary>`require('pkg')` of a package present under node_modules whose require entry is an ES module.</summary>
+    private static void ReportVendored(ProjectModel model, RuleContext context, ModuleRuleSupport.Judged judged, ModuleDependency dependency)
+    {
+        if (Loading.NodeModulesReader.PackageName(dependency.Specifier) is not { } name || model.FindVendored(judged.Module.File, name) is not { } package) return;
+        var subpath = dependency.Specifier.Length == name.Length ? "." : "." + dependency.Specifier[name.Length..];
+        var (exported, target) = PackageExports.Resolve(package, subpath, PackageExports.RequireConditions);
+        if (!exported || target is null || PackageExports.FormatOf(package, target) != ModuleFormat.Esm) return;
+        var gate = NodeFeatures.Check(judged.Target, v => !NodeFeatures.RequiresEsm(v));
+        if (gate == Gate.Passes) return;
+        var on = gate == Gate.Fails
+            ? $"on {judged.Target.Describe()}, which cannot require ES modules (require(esm) arrived in 20.19.0 and 22.12.0)"
+            : $"on releases of {judged.Target.Describe()} before 20.19.0 / 22.12.0";
+        context.Report(dependency.SpecifierSpan,
+            $"`require('{dependency.Specifier}')` loads {target}, an ES module ({package.PackageJson}); {on} Node fails with " +
+            "`Error [ERR_REQUIRE_ESM]: require() of ES Module … not supported`. " +
+            (gate == Gate.Fails ? "Use `await import()`, an older CommonJS release of the package, or a newer Node." : ModuleRuleSupport.PinAdvice),
+            dependency.Specifier, cap: gate == Gate.FailsOnOlderReleases ? Level.Warning : null);
+    }
+
     public void Analyze(ProjectModel model, RuleContext context)
     {
         foreach (var judged in ModuleRuleSupport.NodeRunModules(model))
         {
             if (judged.Format != ModuleFormat.CommonJs) continue;
+            foreach (var dependency in judged.Module.Dependencies.Where(d => !d.IsRelative && d.Kind == DependencyKind.Require && !d.Guarded))
+            {
+                ReportVendored(model, context, judged, dependency);
+            }
             foreach (var dependency in judged.Module.Dependencies.Where(d => d.IsRelative && d.Kind == DependencyKind.Require && !d.Guarded))
             {
                 var resolved = RelativeResolver.Resolve(model.Files, judged.Module.File, dependency.Specifier, esm: false);

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using ManifestLint.Model;
+
+namespace ManifestLint.Linking;
+
+/// <summary>Node's package entry resolution for a vendored package: `exports` (subpaths, `*` patterns,
+/// nested conditions, fallback arrays) or, without it, `main` / any subpath.</summary>
+public static class PackageExports
+{
+    /// <summary>The package file a subpath (`.` or `./sub`) resolves to for the given conditions;
+    /// null when `exports` does not expose it.</summary>
+    public static (bool Exported, string? Target) Resolve(VendoredPackage package, string subpath, IReadOnlyList<string> conditions)
+    {
+        if (package.Exports is not { } exports)
+        {
+            var file = subpath == "." ? package.Main ?? "index.js" : subpath;
+            return (true, PathUtil.Join(package.Dir, file));
+        }
+        JsonElement? entry = null;
+        string? wildcard = null;
+        if (exports.ValueKind == JsonValueKind.Object && exports.EnumerateObject().Any(p => p.Name.StartsWith('.')))
+        {
+            foreach (var property in exports.EnumerateObject())
+            {
+                if (property.Name == subpath) { entry = property.Value; break; }
+                var star = property.Name.IndexOf('*');
+                if (star >= 0 && subpath.StartsWith(property.Name[..star], StringComparison.Ordinal)
+                    && subpath.EndsWith(property.Name[(star + 1)..], StringComparison.Ordinal))
+                {
+                    entry = property.Value;
+                    wildcard = subpath[star..(subpath.Length - (property.Name.Length - star - 1))];
+                }
+            }
+        }
+        else if (subpath == ".")
+        {
+            entry = exports; // sugar: "exports": "./x.js" or { "import": ..., "require": ... }
+        }
+        if (entry is null) return (false, null);
+        var target = Target(entry.Value, conditions, 0);
+        if (target is null) return (false, null);
+        if (wildcard is not null) target = target.Replace("*", wildcard, StringComparison.Ordinal);
+        return (true, PathUtil.Join(package.Dir, target));
+    }
+
+    private static string? Target(JsonElement element, IReadOnlyList<string> conditions, int depth)
+    {
+        if (depth > 16) return null;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return element.GetString();
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (Target(item, conditions, depth + 1) is { } found) return found;
+                }
+                return null;
+            case JsonValueKind.Object:
+                // Conditions match in object order: the first key that applies wins.
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (conditions.Contains(property.Name) && Target(property.Value, conditions, depth + 1) is { } found) return found;
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // `module-sync` is left out: older releases ignore it, and with it a newer release only gains.
+    public static readonly string[] RequireConditions = ["node", "require", "default"];
+    public static readonly string[] ImportConditions = ["node", "import", "default"];
+
+    /// <summary>How Node runs a package file: by extension, else the package's `type`.</summary>
+    public static ModuleFormat FormatOf(VendoredPackage package, string target) =>
+        target.EndsWith(".mjs", StringComparison.Ordinal) ? ModuleFormat.Esm
+        : target.EndsWith(".cjs", StringComparison.Ordinal) ? ModuleFormat.CommonJs
+        : package.Type == "module" ? ModuleFormat.Esm : ModuleFormat.CommonJs;
+}

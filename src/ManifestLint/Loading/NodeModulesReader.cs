@@ -1,0 +1,81 @@
+using System.Text.Json;
+using ManifestLint.Linking;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Finds the packages that bare specifiers name, the way Node looks them up (node_modules in
+/// each folder upward), and reads only their package.json. Never leaves the project root.</summary>
+internal static class NodeModulesReader
+{
+    public static Dictionary<string, VendoredPackage> Read(string root, IEnumerable<(string FromFile, string Specifier)> bareImports)
+    {
+        var found = new Dictionary<string, VendoredPackage>(StringComparer.Ordinal);
+        var looked = new HashSet<string>(StringComparer.Ordinal);
+        var fullRoot = Path.GetFullPath(root);
+        foreach (var (fromFile, specifier) in bareImports)
+        {
+            if (PackageName(specifier) is not { } name) continue;
+            for (var dir = PathUtil.DirOf(fromFile); ; dir = PathUtil.DirOf(dir))
+            {
+                var packageDir = (dir.Length == 0 ? "" : dir + "/") + "node_modules/" + name;
+                if (looked.Add(packageDir) && Load(fullRoot, packageDir, name) is { } package) found[packageDir] = package;
+                if (found.ContainsKey(packageDir) || dir.Length == 0) break;
+            }
+        }
+        return found;
+    }
+
+    /// <summary>`express` → express, `@scope/pkg/sub` → @scope/pkg; null for builtins and non-package specifiers.</summary>
+    public static string? PackageName(string specifier)
+    {
+        if (specifier.Length == 0 || specifier.StartsWith('.') || specifier.StartsWith('/') || specifier.StartsWith('#')
+            || specifier.StartsWith("node:", StringComparison.Ordinal) || specifier.Contains(':', StringComparison.Ordinal)) return null;
+        var parts = specifier.Split('/');
+        var name = specifier.StartsWith('@') && parts.Length > 1 ? parts[0] + "/" + parts[1] : parts[0];
+        return NodeBuiltins.Contains(name) ? null : name;
+    }
+
+    private static VendoredPackage? Load(string fullRoot, string packageDir, string name)
+    {
+        var path = Path.Combine(fullRoot, packageDir, "package.json");
+        try
+        {
+            if (!File.Exists(path)) return null;
+            // pnpm and workspaces symlink packages: follow only links that stay inside the root.
+            var real = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+            var dirInfo = new DirectoryInfo(Path.Combine(fullRoot, packageDir));
+            var realDir = dirInfo.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dirInfo.FullName;
+            if (!IsInside(fullRoot, real) || !IsInside(fullRoot, realDir)) return null;
+            using var json = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
+            var rootElement = json.RootElement;
+            if (rootElement.ValueKind != JsonValueKind.Object) return null;
+            return new VendoredPackage
+            {
+                Name = name,
+                Dir = packageDir,
+                Type = rootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
+                Main = rootElement.TryGetProperty("main", out var main) && main.ValueKind == JsonValueKind.String ? main.GetString() : null,
+                Exports = rootElement.TryGetProperty("exports", out var exports) ? exports.Clone() : null,
+            };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null; // an unreadable dependency is the install step's business
+        }
+    }
+
+    private static bool IsInside(string root, string path)
+    {
+        var rel = Path.GetRelativePath(root, path);
+        return !rel.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(rel);
+    }
+
+    private static readonly HashSet<string> NodeBuiltins = new(StringComparer.Ordinal)
+    {
+        "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants", "crypto", "dgram",
+        "diagnostics_channel", "dns", "domain", "events", "fs", "http", "http2", "https", "inspector", "module", "net",
+        "os", "path", "perf_hooks", "process", "punycode", "querystring", "readline", "repl", "stream", "string_decoder",
+        "sys", "timers", "tls", "trace_events", "tty", "url", "util", "v8", "vm", "wasi", "worker_threads", "zlib", "test",
+    };
+}

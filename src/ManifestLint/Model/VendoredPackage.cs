@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace ManifestLint.Model;
+
+/// <summary>A package present under node_modules: only its package.json is read (its files are never linted).</summary>
+public sealed class VendoredPackage
+{
+    public required string Name { get; init; }
+    /// <summary>Project path of the package folder.</summary>
+    public required string Dir { get; init; }
+    public string? Type { get; init; }
+    public string? Main { get; init; }
+    /// <summary>The `exports` field as parsed JSON, or null when absent.</summary>
+    public JsonElement? Exports { get; init; }
+
+    public string PackageJson => Dir + "/package.json";
+}

@@ -1,0 +1,2 @@
+import { v } from 'lib/internal/x.js';
+console.log(v === 1 ? 'ok' : 'bad');

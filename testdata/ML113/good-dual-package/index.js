@@ -1,0 +1,2 @@
+const { v } = require('dual');
+console.log(v === 1 ? 'ok' : 'bad');

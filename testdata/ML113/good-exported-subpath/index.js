@@ -1,0 +1,2 @@
+import { v } from 'lib/feature';
+console.log(v === 1 ? 'ok' : 'bad');

@@ -1,0 +1,2 @@
+const { v } = require('esm-only');
+console.log(v === 1 ? 'ok' : 'bad');
