@@ -11,12 +11,13 @@ internal static class JsLoader
 
     public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package, bool typeless = false)
     {
+        var assertions = new List<SourceSpan>();
         try
         {
             Acornima.Ast.Program program;
             if (format == ModuleFormat.Esm)
             {
-                program = new Parser(ModuleOptions).ParseModule(text, file);
+                program = ParseModule(file, ref text, assertions);
             }
             else
             {
@@ -24,7 +25,7 @@ internal static class JsLoader
                 {
                     program = new Parser(ScriptOptions).ParseScript(text, file, strict: false);
                 }
-                catch (ParseErrorException) when (TryParseModuleWithEsmSyntax(file, text, out var module))
+                catch (ParseErrorException) when (TryParseModuleWithEsmSyntax(file, text, assertions, out var module))
                 {
                     // A CommonJS file that only parses as a module uses import/export: keep its facts so
                     // ML102 can say exactly that, instead of a bare syntax error.
@@ -41,6 +42,7 @@ internal static class JsLoader
                 ImportMeta = extractor.ImportMeta,
                 TopLevelAwait = extractor.TopLevelAwait,
                 ExportShape = extractor.ExportShape,
+                ImportAssertions = assertions,
                 FormatReason = reason,
                 PackageFile = package?.File,
                 CjsGlobalUses = globals,
@@ -61,14 +63,33 @@ internal static class JsLoader
         }
     }
 
+    /// <summary>Import assertions (`assert { type: 'json' }`, valid before Node 22) are not ES2025 syntax:
+    /// each is read as the attribute form it became (`with`, padded to keep every position) and recorded.</summary>
+    private static Acornima.Ast.Module ParseModule(string file, ref string text, List<SourceSpan> assertions)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new Parser(ModuleOptions).ParseModule(text, file);
+            }
+            catch (ParseErrorException ex) when (attempt < 64 && ex.Error.IsIndexDefined && ex.Description.Contains("'assert'", StringComparison.Ordinal)
+                && string.CompareOrdinal(text, ex.Error.Index, "assert", 0, 6) == 0)
+            {
+                assertions.Add(SourceSpan.At(file, ex.LineNumber, ex.Column + 1));
+                text = string.Concat(text.AsSpan(0, ex.Error.Index), "with  ", text.AsSpan(ex.Error.Index + 6));
+            }
+        }
+    }
+
     /// <summary>A script that fails only because it is module code (import/export, import.meta, top-level
     /// await) parses as a module: Node's syntax detection sees the same.</summary>
-    private static bool TryParseModuleWithEsmSyntax(string file, string text, out Acornima.Ast.Program program)
+    private static bool TryParseModuleWithEsmSyntax(string file, string text, List<SourceSpan> assertions, out Acornima.Ast.Program program)
     {
         program = null!;
         try
         {
-            var module = new Parser(ModuleOptions).ParseModule(text, file);
+            var module = ParseModule(file, ref text, assertions);
             var probe = new JsFactsExtractor(file);
             var (_, esm, _, _) = probe.Extract(module);
             var isModuleCode = esm is not null || probe.ImportMeta is not null || probe.TopLevelAwait is not null;

@@ -28,6 +28,9 @@ public sealed class JsModule
     /// <summary>First top-level `await` (or `for await`), if any.</summary>
     public SourceSpan? TopLevelAwait { get; init; }
 
+    /// <summary>Import assertions (`assert { type: 'json' }`): a SyntaxError from Node 22.</summary>
+    public IReadOnlyList<SourceSpan> ImportAssertions { get; init; } = [];
+
     /// <summary>How the file assigns `module.exports` (what Node's CommonJS export analysis can see).</summary>
     public CjsExportShape ExportShape { get; init; }
 

@@ -25,6 +25,7 @@ public static class RuleRegistry
         new JsonImportAttributeRule(),
         new NamedImportFromCjsRule(),
         new PackagePathNotExportedRule(),
+        new ImportAssertionRule(),
         new HostWithoutServiceRule(),
         new EnvVarNotSetRule(),
         new EnvRefMissingRule(),
