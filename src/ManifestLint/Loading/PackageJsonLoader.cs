@@ -16,6 +16,7 @@ internal static class PackageJsonLoader
         var scripts = new Dictionary<string, string>(StringComparer.Ordinal);
         var bin = new Dictionary<string, string>(StringComparer.Ordinal);
         var deps = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? imports = null;
         var reader = new Utf8JsonReader(bytes.AsSpan(StartAfterBom(bytes)), new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
@@ -31,6 +32,8 @@ internal static class PackageJsonLoader
                 {
                     var key = reader.GetString()!;
                     if (reader.CurrentDepth == 1) topKey = key;
+                    if (reader.CurrentDepth == 1 && key == "imports") imports ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (reader.CurrentDepth == 2 && topKey == "imports") imports?.Add(key);
                     if (!reader.Read()) break;
                     if (reader.TokenType == JsonTokenType.String)
                     {
@@ -86,6 +89,7 @@ internal static class PackageJsonLoader
             Main = main,
             EnginesNode = engines,
             MainSpan = mainSpan,
+            Imports = imports,
             Scripts = scripts,
             Bin = bin,
             Dependencies = deps,

@@ -12,6 +12,8 @@ public sealed class NodePackage
     public SourceSpan? TypeSpan { get; init; }
     public string? Main { get; init; }
     public SourceSpan? MainSpan { get; init; }
+    /// <summary>Keys of the `imports` field (`#config`, `#lib/*`); null when the field is absent.</summary>
+    public IReadOnlySet<string>? Imports { get; init; }
     /// <summary>`engines.node` as written (a semver range).</summary>
     public string? EnginesNode { get; init; }
     public required IReadOnlyDictionary<string, string> Scripts { get; init; }

@@ -34,6 +34,9 @@ public static class NodeFeatures
     public static bool RequiresEsm(NodeVersion v) =>
         v.Major == 20 && v >= new NodeVersion(20, 19, 0) || v.Major == 22 && v >= new NodeVersion(22, 12, 0) || v.Major >= 23;
 
+    /// <summary>A typeless file with both `require` and top-level await gets a dedicated error (22.23.0+, 24+).</summary>
+    public static bool ReportsAmbiguousSyntax(NodeVersion v) => v.Major == 22 && v >= new NodeVersion(22, 23, 0) || v.Major >= 24;
+
     /// <summary>Evaluates a failure predicate over the releases a target may be.</summary>
     public static Gate Check(NodeTarget target, Func<NodeVersion, bool> fails) =>
         fails(target.Newest) ? Gate.Fails : target.Moving && fails(target.Oldest) ? Gate.FailsOnOlderReleases : Gate.Passes;

@@ -26,6 +26,7 @@ public static class RuleRegistry
         new NamedImportFromCjsRule(),
         new PackagePathNotExportedRule(),
         new ImportAssertionRule(),
+        new PackageImportNotDefinedRule(),
         new HostWithoutServiceRule(),
         new EnvVarNotSetRule(),
         new EnvRefMissingRule(),

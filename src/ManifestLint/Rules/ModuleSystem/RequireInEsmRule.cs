@@ -16,9 +16,13 @@ public sealed class RequireInEsmRule : IRule
             foreach (var use in judged.Module.CjsGlobalUses)
             {
                 var more = use.Count > 1 ? $" ({use.Count - 1} more use{(use.Count > 2 ? "s" : "")} in this file)" : "";
+                var error = use.Name == "require" && judged.Module is { Typeless: true, EsmSyntax: null, TopLevelAwait: not null }
+                    && NodeFeatures.ReportsAmbiguousSyntax(judged.Target.Newest)
+                    ? "ReferenceError: Cannot determine intended module format because both 'require' and top-level await are present"
+                    : $"ReferenceError: {use.Name} is not defined in ES module scope";
                 context.Report(use.Span,
                     $"`{use.Name}` is used in an ES module ({ModuleRuleSupport.FormatReason(judged)}){more}; Node crashes at load with " +
-                    $"`ReferenceError: {use.Name} is not defined in ES module scope`. {Fix(use.Name)}",
+                    $"`{error}`. {Fix(use.Name)}",
                     use.Name);
             }
         }

@@ -1,0 +1,2 @@
+const { v } = require('#config');
+console.log(v === 1 ? 'ok' : 'bad');

@@ -1,0 +1,2 @@
+import { v } from '#settings';
+console.log(v === 1 ? 'ok' : 'bad');

@@ -1,0 +1,3 @@
+const path = require('node:path');
+await Promise.resolve();
+console.log(path.sep ? 'ok' : 'bad');
