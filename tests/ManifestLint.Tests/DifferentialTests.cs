@@ -59,6 +59,82 @@ public class DifferentialTests(ITestOutputHelper output)
         Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
     }
 
+    /// <summary>Messages of module-system failures (what ML1xx errors predict). Other failures, such as a
+    /// server that cannot bind or a missing environment variable, are not module-system errors.</summary>
+    private static readonly System.Text.RegularExpressions.Regex ModuleSystemError = new(
+        @"ERR_MODULE_NOT_FOUND|ERR_UNSUPPORTED_DIR_IMPORT|ERR_REQUIRE_ESM|ERR_REQUIRE_ASYNC_MODULE|ERR_PACKAGE_PATH_NOT_EXPORTED|" +
+        @"ERR_PACKAGE_IMPORT_NOT_DEFINED|ERR_IMPORT_ATTRIBUTE_MISSING|ERR_IMPORT_ASSERTION_TYPE_MISSING|is not defined in ES module scope|" +
+        @"Cannot use import statement outside a module|Unexpected token 'export'|Cannot use 'import.meta' outside a module|" +
+        @"await is only valid in async functions|Unexpected identifier 'assert'|Named export '.*' not found|" +
+        @"Cannot determine intended module format|Cannot find module '[./#]");
+
+    /// <summary>The ML1xx golden fixtures that Node can load on its own (package.json `main`, no network
+    /// dependency), minus the ones listed with a reason in fixtures-excluded.txt.</summary>
+    [SkippableFact]
+    public void Module_system_fixtures_agree_with_real_node()
+    {
+        var versions = Versions();
+        if (versions.Any(v => !File.Exists(NodeBinary(v))))
+        {
+            Assert.NotEqual("1", Environment.GetEnvironmentVariable("MANIFESTLINT_REQUIRE_NODE_BINARIES"));
+            Skip.If(true, "Node binaries not installed: run .ci/install-tools");
+        }
+        var excluded = File.ReadAllLines(Path.Combine(Cases, "fixtures-excluded.txt"))
+            .Where(l => l.Trim().Length > 0 && !l.StartsWith('#')).Select(l => l.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var fixtures = Directory.GetDirectories(Repo.TestData, "ML1*").SelectMany(Directory.GetDirectories)
+            .Where(d => File.Exists(Path.Combine(d, "package.json")) && HasMain(d))
+            .Select(d => Path.GetRelativePath(Repo.TestData, d).Replace('\\', '/'))
+            .Where(d => !excluded.Contains(d)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(fixtures.Count >= 40, $"only {fixtures.Count} fixtures");
+        var disagreements = new List<string>();
+        var table = new StringBuilder($"{"fixture",-58}" + string.Concat(versions.Select(v => $" {v,-9}")) + "\n");
+        foreach (var fixture in fixtures)
+        {
+            var dir = Path.Combine(Repo.TestData, fixture);
+            table.Append($"{fixture,-58}");
+            foreach (var version in versions)
+            {
+                var stderr = RunNodeForErrors(version, dir, Entry(dir));
+                var nodeFails = ModuleSystemError.IsMatch(stderr);
+                var findings = Linter.Lint([dir], nodeVersion: version).Findings
+                    .Where(f => f.RuleId.StartsWith("ML1", StringComparison.Ordinal) && f.Level == Level.Error).ToList();
+                var agree = nodeFails == findings.Count > 0;
+                table.Append($" {(nodeFails ? "fail" : "ok")}/{(findings.Count > 0 ? "err" : "-")}{(agree ? "" : "!")}".PadRight(10));
+                if (!agree)
+                {
+                    disagreements.Add($"{fixture} on {version}: node {(nodeFails ? "failed: " + FirstLine(stderr) : "loaded it")}, " +
+                        $"ManifestLint {(findings.Count > 0 ? string.Join("; ", findings.Select(f => $"{f.RuleId} {f.Span}")) : "reported no ML1xx error")}");
+                }
+            }
+            table.Append('\n');
+        }
+        output.WriteLine(table.ToString());
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "manifestlint-differential-fixtures.txt"), table.ToString());
+        Assert.True(disagreements.Count == 0, string.Join("\n", disagreements));
+    }
+
+    private static bool HasMain(string dir)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "package.json")));
+        return json.RootElement.TryGetProperty("main", out _);
+    }
+
+    /// <summary>Runs the entry briefly: a server that is still up after a few seconds loaded fine.</summary>
+    private static string RunNodeForErrors(string version, string dir, string entry)
+    {
+        var psi = new ProcessStartInfo(NodeBinary(version)) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        psi.ArgumentList.Add(entry);
+        psi.Environment["NODE_OPTIONS"] = "";
+        psi.Environment["PORT"] = "0";
+        using var process = Process.Start(psi)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(3))) process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+        return stderr.Result;
+    }
+
     private static string Entry(string dir)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "package.json")));

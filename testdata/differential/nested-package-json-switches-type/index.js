@@ -1,0 +1,2 @@
+import legacy from './legacy/util.js';
+console.log(legacy.v === 1 ? 'ok' : 'bad');
