@@ -9,6 +9,8 @@ public sealed class ProjectModel
 {
     private readonly Dictionary<(string Kind, string Ns, string Name), KubeObject> byKey = new();
     private readonly Dictionary<string, List<KubeObject>> servicesByNamespace = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KubeObject>> customResourcesByNamespace = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Ns, string Name)> workloadNames = [];
 
     public ProjectModel(
         string root,
@@ -35,11 +37,9 @@ public sealed class ProjectModel
         {
             byKey.TryAdd((o.Kind, o.Namespace, o.Name), o);
             namespaces.Add(o.Kind == "Namespace" ? o.Name : o.Namespace);
-            if (o.Service is not null)
-            {
-                if (!servicesByNamespace.TryGetValue(o.Namespace, out var list)) servicesByNamespace[o.Namespace] = list = [];
-                list.Add(o);
-            }
+            if (o.Service is not null) Add(servicesByNamespace, o);
+            if (o.IsCustomResource) Add(customResourcesByNamespace, o);
+            if (o.PodTemplate is not null) workloadNames.Add((o.Namespace, o.Name));
         }
         KnownNamespaces = namespaces;
     }
@@ -121,6 +121,15 @@ public sealed class ProjectModel
     public IEnumerable<KubeObject> Workloads => Objects.Where(o => o.PodTemplate is not null);
 
     /// <summary>Objects of API groups outside Kubernetes itself (operators' custom resources).</summary>
-    public IEnumerable<KubeObject> CustomResourcesIn(string ns) =>
-        Objects.Where(o => o.Namespace == ns && o.IsCustomResource);
+    public IReadOnlyList<KubeObject> CustomResourcesIn(string ns) =>
+        customResourcesByNamespace.TryGetValue(ns, out var list) ? list : [];
+
+    /// <summary>Is there a workload (any kind with a pod template) of this name in the namespace?</summary>
+    public bool HasWorkload(string ns, string name) => workloadNames.Contains((ns, name));
+
+    private static void Add(Dictionary<string, List<KubeObject>> index, KubeObject o)
+    {
+        if (!index.TryGetValue(o.Namespace, out var list)) index[o.Namespace] = list = [];
+        list.Add(o);
+    }
 }

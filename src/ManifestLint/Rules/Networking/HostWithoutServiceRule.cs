@@ -39,7 +39,7 @@ public sealed class HostWithoutServiceRule : IRule
     /// (`DD_SERVICE=checkout` in checkout) is telemetry, not a connection.</summary>
     private static bool LooksInCluster(ProjectModel model, string name, string ns, KubeObject referrer) =>
         name.EndsWith("-service", StringComparison.Ordinal) || name.EndsWith("-svc", StringComparison.Ordinal)
-        || model.Workloads.Any(w => w.Namespace == ns && w.Name == name && w != referrer);
+        || model.HasWorkload(ns, name) && !(referrer.Namespace == ns && referrer.Name == name);
 
     /// <summary>Literal env values, and ConfigMap/Secret values that reach the container.</summary>
     private static IEnumerable<(string Variable, string Value, SourceSpan Span, string Origin)> Values(ProjectModel model, KubeObject workload, Container container)
