@@ -105,6 +105,17 @@ public class LinkerTests
     }
 
     [Fact]
+    public void Files_started_by_a_kubernetes_command_are_judged_for_module_syntax()
+    {
+        using var p = App("api")
+            .Write("api/package.json", """{ "name": "api", "type": "module", "main": "server.js" }""")
+            .Write("api/server.js", "export const ok = true;\n")
+            .Write("api/jobs/cleanup.js", "const fs = require('node:fs');\nfs.existsSync('.');\n")
+            .Write("k8s/d.yaml", Deployment("api", "api", "acme/api:1").Replace("image: acme/api:1", "image: acme/api:1\n          command: [\"node\", \"jobs/cleanup.js\"]"));
+        Assert.Contains("ML101 api/jobs/cleanup.js:1:12", p.Findings());
+    }
+
+    [Fact]
     public void Kubernetes_command_overrides_the_image_entry()
     {
         using var p = App("api").Write("api/worker.js", "use(process.env.QUEUE_URL);\n")

@@ -62,7 +62,11 @@ public static class AppLinker
         }
         model.Links = links;
         NodeTargetResolver.Resolve(model);
-        model.NodeRunFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images)).Select(graph.Resolve).OfType<string>());
+        // Files Node runs: from each package's own entry points, and from what each linked container starts
+        // (a Kubernetes command may start a file no Dockerfile or script names).
+        var runFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images)).Select(graph.Resolve).OfType<string>());
+        foreach (var link in links.Where(l => !l.Transpiled)) runFiles.UnionWith(link.ReachableFiles);
+        model.NodeRunFiles = runFiles;
     }
 
     private static AppLink? ByAnnotation(ProjectModel model, ModuleGraph graph, KubeObject workload)
@@ -135,6 +139,7 @@ public static class AppLinker
         {
             EnvFiles = envFiles,
             LaunchEntry = launch.Entry,
+            Transpiled = launch.Transpiled,
             LaunchSpan = launchSpan,
             LaunchOrigin = launchOrigin,
         };

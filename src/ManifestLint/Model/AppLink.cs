@@ -13,6 +13,9 @@ public sealed record AppLink(
     /// <summary>`.env` files the app loads at start (dotenv, `node --env-file`), project paths.</summary>
     public IReadOnlyList<string> EnvFiles { get; init; } = [];
 
+    /// <summary>Started through a transpiler hook: its files' module syntax is not Node's to judge.</summary>
+    public bool Transpiled { get; init; }
+
     /// <summary>The entry file the command names (project path), whether or not it exists.</summary>
     public string? LaunchEntry { get; init; }
 
