@@ -39,6 +39,11 @@ internal static class CommandLine
         rules.SetAction(_ => RulesCommand.List(stdout));
         root.Subcommands.Add(rules);
 
+        var linkPaths = new Argument<string[]>("paths") { Description = "Files or folders (default: .).", Arity = ArgumentArity.ZeroOrMore };
+        var links = new Command("links", "Show which Node app runs in which container, with the evidence, and what is unlinked.") { linkPaths, config, nodeVersion };
+        links.SetAction(parse => LinksCommand.Run(parse.GetValue(linkPaths) ?? [], parse.GetValue(config), parse.GetValue(nodeVersion), stdout, stderr));
+        root.Subcommands.Add(links);
+
         var ruleId = new Argument<string>("rule") { Description = "Rule id (ML101) or name (require-in-esm)." };
         var explain = new Command("explain", "Show a rule's documentation.") { ruleId };
         explain.SetAction(parse => RulesCommand.Explain(parse.GetValue(ruleId)!, stdout, stderr));

@@ -18,7 +18,7 @@ public class CliEndToEndTests
         Assert.Contains("ML201 host-without-service  Host `mongodb-service`", run.Stdout);
         foreach (var name in new[] { "MONGODB_URI", "JWT_SECRET", "PORT" })
         {
-            Assert.Contains($"ML301 env-var-not-set  `{name}`", run.Stdout);
+            Assert.Contains($"reads `{name}` with no default; container `backend` in Deployment/chat-app/backend does not set it", run.Stdout);
         }
         Assert.Contains("k8s/backend-deployment.yml:19:11  warning  ML401 missing-readiness-probe", run.Stdout);
         Assert.Contains("  1 | const express = require('express');", run.Stdout);

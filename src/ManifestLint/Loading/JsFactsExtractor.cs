@@ -34,6 +34,7 @@ internal sealed class JsFactsExtractor(string file)
     public (IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env) Extract(Node program)
     {
         var root = new JsScope(null, isFunction: true) { IsProgram = true };
+        CollectEnvObjectAliases(program);
         stack.Push(new Frame(program, null, root));
         while (stack.Count > 0) Visit(stack.Pop());
 
@@ -199,7 +200,7 @@ internal sealed class JsFactsExtractor(string file)
             case MemberExpression member:
                 if (IsProcessEnv(member.Object) && EnvName(member) is { } envName)
                 {
-                    envReads.Add((new EnvRead(envName, Classify(f), Span(member.Property)), scope));
+                    envReads.Add((new EnvRead(envName, Classify(f), Span(member.Property), LiteralFallback(f)), scope));
                 }
                 Push(member.Object, f, scope);
                 if (member.Computed) Push(member.Property, f, scope);
@@ -279,7 +280,8 @@ internal sealed class JsFactsExtractor(string file)
             };
             if (name is null) continue;
             var kind = prop.Value is AssignmentPattern ? EnvReadKind.Defaulted : EnvReadKind.Required;
-            envReads.Add((new EnvRead(name, kind, Span(prop.Key)), scope));
+            var fallback = prop.Value is AssignmentPattern { Right: StringLiteral literal } ? literal.Value : null;
+            envReads.Add((new EnvRead(name, kind, Span(prop.Key), fallback), scope));
             if (prop.Value is Identifier local) envAliases.Add((local.Name, name, scope));
         }
     }
@@ -321,6 +323,14 @@ internal sealed class JsFactsExtractor(string file)
         }
     }
 
+    /// <summary>The string literal a read falls back to (`X || 'dev'`, `X ?? 'dev'`), if any.</summary>
+    private static string? LiteralFallback(Frame read)
+    {
+        var frame = ValueFrame(read);
+        return frame.Parent?.Node is LogicalExpression { Operator: Operator.LogicalOr or Operator.NullishCoalescing, Right: StringLiteral literal } logical
+            && logical.Left == frame.Node ? literal.Value : null;
+    }
+
     /// <summary>Climbs from a read through expressions that pass `undefined` on without throwing.</summary>
     private static Frame ValueFrame(Frame read)
     {
@@ -360,8 +370,44 @@ internal sealed class JsFactsExtractor(string file)
             || s is ExpressionStatement { Expression: CallExpression { Callee: MemberExpression { Object: Identifier { Name: "process" }, Property: Identifier { Name: "exit" } } } });
     }
 
-    private static bool IsProcessEnv(Node node) =>
-        node is MemberExpression { Computed: false, Object: Identifier { Name: "process" }, Property: Identifier { Name: "env" } };
+    /// <summary>`process.env`, or a local bound to it (`const env = process.env`, `const { env } = process`,
+    /// `import { env } from 'node:process'`).</summary>
+    private bool IsProcessEnv(Node node) =>
+        node is MemberExpression { Computed: false, Object: Identifier { Name: "process" }, Property: Identifier { Name: "env" } }
+        || node is Identifier id && envObjectAliases.Contains(id.Name);
+
+    private readonly HashSet<string> envObjectAliases = new(StringComparer.Ordinal);
+
+    /// <summary>A first, light pass (explicit stack) for names bound to the env object, which the main
+    /// walk needs before it meets their uses.</summary>
+    private void CollectEnvObjectAliases(Node program)
+    {
+        var pending = new Stack<Node>();
+        pending.Push(program);
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            switch (node)
+            {
+                case VariableDeclarator { Id: Identifier alias, Init: MemberExpression { Computed: false, Object: Identifier { Name: "process" }, Property: Identifier { Name: "env" } } }:
+                    envObjectAliases.Add(alias.Name);
+                    break;
+                case VariableDeclarator { Id: ObjectPattern pattern, Init: Identifier { Name: "process" } }:
+                    foreach (var p in pattern.Properties)
+                    {
+                        if (p is Property { Computed: false, Key: Identifier { Name: "env" }, Value: Identifier local }) envObjectAliases.Add(local.Name);
+                    }
+                    break;
+                case ImportDeclaration { Source.Value: "process" or "node:process" } import:
+                    foreach (var s in import.Specifiers.OfType<ImportSpecifier>())
+                    {
+                        if (s.Imported is Identifier { Name: "env" }) envObjectAliases.Add(s.Local.Name);
+                    }
+                    break;
+            }
+            foreach (var child in node.ChildNodes) pending.Push(child);
+        }
+    }
 
     private static string? EnvName(MemberExpression member) =>
         member.Computed ? StaticString(member.Property) : (member.Property as Identifier)?.Name;

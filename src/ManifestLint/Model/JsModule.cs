@@ -91,4 +91,5 @@ public enum EnvReadKind
     Checked,
 }
 
-public sealed record EnvRead(string Name, EnvReadKind Kind, SourceSpan Span);
+/// <summary>One read of `process.env.Name`. DefaultValue: the string literal fallback (`|| 'dev-secret'`), if any.</summary>
+public sealed record EnvRead(string Name, EnvReadKind Kind, SourceSpan Span, string? DefaultValue = null);

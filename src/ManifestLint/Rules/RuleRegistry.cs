@@ -30,6 +30,9 @@ public static class RuleRegistry
         new HostWithoutServiceRule(),
         new EnvVarNotSetRule(),
         new EnvRefMissingRule(),
+        new InsecureSecretDefaultRule(),
+        new PlaintextSecretRule(),
+        new DuplicateEnvNameRule(),
         new MissingReadinessProbeRule(),
         new MissingLivenessProbeRule(),
     ];

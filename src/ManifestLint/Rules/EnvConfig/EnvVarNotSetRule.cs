@@ -21,28 +21,19 @@ public sealed class EnvVarNotSetRule : IRule
         {
             var provided = ContainerEnvironment.Provided(model, link);
             if (provided is null) continue;
-            foreach (var (name, read) in RequiredReads(model, link.ReachableFiles))
+            var allReads = EnvReads.All(model, link.ReachableFiles);
+            foreach (var (name, read) in EnvReads.Required(allReads))
             {
                 if (provided.Contains(name) || OptionalByConvention.Contains(name) || name.StartsWith("npm_", StringComparison.Ordinal)) continue;
                 var at = link.Container.EnvKeySpan ?? link.Container.Span;
+                var typo = link.Container.Env.Select(e => e.Name).Where(set => !allReads.Contains(set) && EnvReads.LooksLike(set, name)).FirstOrDefault();
+                var hint = typo is null ? "" : $" The container sets `{typo}`, which the app never reads: a typo for `{name}`?";
                 context.Report(at,
-                    $"`{name}` is read without a default at {read.Span.File}:{read.Span.StartLine} but container `{link.Container.Name}` of {link.Workload.Ref} " +
-                    $"does not set it (app {link.Package.File}, linked because {link.Evidence}); at runtime `process.env.{name}` is `undefined`. " +
-                    $"Set it under `env:` (value, configMapKeyRef or secretKeyRef) or through `envFrom`, or give the read a default.",
+                    $"{read.Span.File}:{read.Span.StartLine} reads `{name}` with no default; container `{link.Container.Name}` in {link.Workload.Ref} does not set it " +
+                    $"(env, envFrom, Dockerfile ENV), so at runtime `process.env.{name}` is `undefined` (app {link.Package.File}, linked because {link.Evidence}).{hint} " +
+                    $"Add it, e.g. `- name: {name}` with `valueFrom: {{ secretKeyRef: {{ name: <secret>, key: {name} }} }}` (or `value:` / a ConfigMap via `envFrom`), or give the read a default.",
                     name, link.Workload.Ref);
             }
-        }
-    }
-
-    /// <summary>Variables read as required values and never defaulted or tested anywhere in the app.</summary>
-    private static IEnumerable<(string Name, EnvRead FirstRead)> RequiredReads(ProjectModel model, IReadOnlySet<string> files)
-    {
-        var reads = files.OrderBy(f => f, StringComparer.Ordinal)
-            .SelectMany(f => model.Modules.TryGetValue(f, out var m) ? m.EnvReads : [])
-            .GroupBy(r => r.Name, StringComparer.Ordinal);
-        foreach (var group in reads.OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            if (group.All(r => r.Kind == EnvReadKind.Required)) yield return (group.Key, group.First());
         }
     }
 }

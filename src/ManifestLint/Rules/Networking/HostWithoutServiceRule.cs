@@ -69,27 +69,9 @@ public sealed class HostWithoutServiceRule : IRule
 
     private static string Message(ProjectModel model, string host, string name, string ns, string origin, Container container, KubeObject workload)
     {
-        var existing = model.ServicesIn(ns).Select(s => s.Name).Distinct().OrderBy(n => Distance(n, name)).ThenBy(n => n, StringComparer.Ordinal).Take(3).ToList();
+        var existing = model.ServicesIn(ns).Select(s => s.Name).Distinct().OrderBy(n => EditDistance.Between(n, name)).ThenBy(n => n, StringComparer.Ordinal).Take(3).ToList();
         var hint = existing.Count > 0 ? $" Services in `{ns}`: {string.Join(", ", existing.Select(e => $"`{e}`"))}." : "";
         return $"Host `{host}` ({origin} of container `{container.Name}` in {workload.Ref}) matches no Service `{name}` in namespace `{ns}`; " +
             $"the connection fails with `getaddrinfo ENOTFOUND {host}`. Add a Service named `{name}` in `{ns}` that selects the target pods, or point the value at an existing Service.{hint}";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) d[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = d[0];
-            d[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var temp = d[j];
-                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = temp;
-            }
-        }
-        return d[b.Length];
     }
 }

@@ -1,0 +1,55 @@
+using ManifestLint.Config;
+using ManifestLint.Model;
+
+namespace ManifestLint.Cli;
+
+/// <summary>`manifestlint links [PATH]`: which Node app runs in which container, with the evidence,
+/// and what is left unlinked, so users can check and fix the mapping.</summary>
+internal static class LinksCommand
+{
+    public static int Run(string[] paths, string? config, string? nodeVersion, TextWriter stdout, TextWriter stderr)
+    {
+        LintResult result;
+        try
+        {
+            result = Linter.Lint(paths, config, nodeVersion);
+        }
+        catch (Exception ex) when (ex is ConfigException or UsageException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"manifestlint: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        var model = result.Model;
+        stdout.WriteLine("Links (app -> container):");
+        if (model.Links.Count == 0) stdout.WriteLine("  (none)");
+        foreach (var link in model.Links.OrderBy(l => l.Workload.Ref, StringComparer.Ordinal).ThenBy(l => l.Container.Name, StringComparer.Ordinal))
+        {
+            stdout.WriteLine($"  {link.Package.File} -> {link.Workload.Ref} container `{link.Container.Name}` ({link.Container.Span})");
+            stdout.WriteLine($"      evidence: {link.Evidence}");
+            var entry = link.EntryFile ?? (link.LaunchEntry is { } e ? $"{e} (missing)" : "unknown (the command starts no file ManifestLint can see)");
+            stdout.WriteLine($"      entry: {entry}; {link.ReachableFiles.Count} file(s) reachable; {model.NodeTargetFor(link.Package.File).Describe()}");
+        }
+
+        var linked = model.Links.Select(l => (l.Workload, l.Container.Name)).ToHashSet();
+        var unlinked = model.Workloads.SelectMany(w => w.PodTemplate!.Containers.Select(c => (Workload: w, Container: c)))
+            .Where(p => !linked.Contains((p.Workload, p.Container.Name))).ToList();
+        stdout.WriteLine();
+        stdout.WriteLine("Containers with no Node app linked:");
+        if (unlinked.Count == 0) stdout.WriteLine("  (none)");
+        foreach (var (workload, container) in unlinked)
+        {
+            stdout.WriteLine($"  {workload.Ref} container `{container.Name}` (image {container.Image ?? "none"}, {container.Span})");
+        }
+
+        var linkedPackages = model.Links.Select(l => l.Package.Dir).ToHashSet(StringComparer.Ordinal);
+        var apps = model.Images.Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir) && !linkedPackages.Contains(i.Dir))
+            .Select(i => i.Dir).Distinct().Order(StringComparer.Ordinal).ToList();
+        stdout.WriteLine();
+        stdout.WriteLine("Node apps (with a Node Dockerfile) linked to no container:");
+        if (apps.Count == 0) stdout.WriteLine("  (none)");
+        foreach (var dir in apps) stdout.WriteLine($"  {model.Packages[dir].File}");
+        stdout.WriteLine();
+        stdout.WriteLine($"Add the annotation `{Linking.AppLinker.SourceAnnotation}: <folder>` (and `{Linking.AppLinker.ContainerAnnotation}: <name>` for pods with sidecars) to link explicitly.");
+        return ExitCodes.Clean;
+    }
+}
