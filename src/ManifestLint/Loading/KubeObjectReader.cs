@@ -73,7 +73,28 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             Containers = spec.Items("containers").Select(ReadContainer).ToList(),
             InitContainers = spec.Items("initContainers").Select(ReadContainer).ToList(),
             RestartPolicy = spec.Str("restartPolicy"),
+            Volumes = spec.Items("volumes").SelectMany(ReadVolume).ToList(),
         };
+    }
+
+    private IEnumerable<VolumeSource> ReadVolume(YamlNode volume)
+    {
+        var name = volume.Str("name") ?? "";
+        if (Source(name, volume.Get("configMap"), ConfigSourceKind.ConfigMap, "name") is { } cm) yield return cm;
+        if (Source(name, volume.Get("secret"), ConfigSourceKind.Secret, "secretName") is { } secret) yield return secret;
+        foreach (var projected in volume.Get("projected").Items("sources"))
+        {
+            if (Source(name, projected.Get("configMap"), ConfigSourceKind.ConfigMap, "name") is { } pcm) yield return pcm;
+            if (Source(name, projected.Get("secret"), ConfigSourceKind.Secret, "name") is { } psecret) yield return psecret;
+        }
+    }
+
+    private VolumeSource? Source(string volume, YamlNode? node, ConfigSourceKind kind, string nameKey)
+    {
+        if (node.Get(nameKey) is not { } nameNode || nameNode.Str() is not { } name) return null;
+        var items = node.Items("items").Select(i => i.Get("key")).OfType<YamlNode>()
+            .Where(k => k.Str() is not null).Select(k => (k.Str()!, k.Span(file))).ToList();
+        return new VolumeSource(volume, kind, name, nameNode.Span(file), node.Bool("optional"), items);
     }
 
     private Container ReadContainer(YamlNode node) => new()
@@ -167,6 +188,9 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         {
             Kind = kind == "ConfigMap" ? ConfigSourceKind.ConfigMap : ConfigSourceKind.Secret,
             Entries = entries,
+            BinaryKeys = kind == "ConfigMap" && root.Get("binaryData") is YamlMappingNode binary
+                ? binary.Children.Keys.Select(k => k.Str()).OfType<string>().ToHashSet(StringComparer.Ordinal)
+                : new HashSet<string>(),
         };
     }
 

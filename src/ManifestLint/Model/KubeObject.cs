@@ -53,7 +53,12 @@ public sealed class PodTemplate
     public required IReadOnlyList<Container> Containers { get; init; }
     public required IReadOnlyList<Container> InitContainers { get; init; }
     public string? RestartPolicy { get; init; }
+    /// <summary>ConfigMap and Secret volumes (also inside `projected` volumes).</summary>
+    public IReadOnlyList<VolumeSource> Volumes { get; init; } = [];
 }
+
+/// <summary>A volume that mounts a ConfigMap or Secret, with the keys it selects (`items`).</summary>
+public sealed record VolumeSource(string Volume, ConfigSourceKind Kind, string Name, SourceSpan NameSpan, bool Optional, IReadOnlyList<(string Key, SourceSpan Span)> Items);
 
 public sealed class Container
 {
@@ -104,6 +109,9 @@ public sealed class ConfigData
 {
     public required ConfigSourceKind Kind { get; init; }
     public required IReadOnlyDictionary<string, ConfigValue> Entries { get; init; }
+    /// <summary>ConfigMap `binaryData` keys: mountable as files, never env variables.</summary>
+    public IReadOnlySet<string> BinaryKeys { get; init; } = new HashSet<string>();
+
     /// <summary>Keys come from somewhere we do not read (an external store, an env file): any key may exist.</summary>
     public bool KeysUnknown { get; init; }
 

@@ -11,6 +11,7 @@ public sealed class EnvRefMissingRule : IRule
     {
         foreach (var workload in model.Workloads)
         {
+            CheckVolumes(model, context, workload);
             foreach (var container in workload.PodTemplate!.Containers.Concat(workload.PodTemplate.InitContainers))
             {
                 foreach (var env in container.Env)
@@ -27,6 +28,35 @@ public sealed class EnvRefMissingRule : IRule
                         $"the pod fails with `CreateContainerConfigError: {kind.ToLowerInvariant()} \"{from.Name}\" not found`. Add the {kind}, fix the name, or set `optional: true`.",
                         $"{kind}/{from.Name}", workload.Ref);
                 }
+            }
+        }
+    }
+
+    /// <summary>ConfigMap/Secret volumes: the object must exist (unless optional), and so must each selected key.
+    /// Volumes see ConfigMap `binaryData` keys too.</summary>
+    private static void CheckVolumes(ProjectModel model, RuleContext context, KubeObject workload)
+    {
+        foreach (var volume in workload.PodTemplate!.Volumes.Where(v => !v.Optional))
+        {
+            var kind = volume.Kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret";
+            var target = model.Find(kind, workload.Namespace, volume.Name);
+            if (target is null)
+            {
+                context.Report(volume.NameSpan,
+                    $"Volume `{volume.Volume}` of {workload.Ref} mounts {kind} `{volume.Name}`, which no manifest defines in namespace `{workload.Namespace}`; " +
+                    $"the pod stays in ContainerCreating with `MountVolume.SetUp failed for volume \"{volume.Volume}\" : {kind.ToLowerInvariant()} \"{volume.Name}\" not found`. " +
+                    "Add the object, fix the name, or set `optional: true`.",
+                    $"{kind}/{volume.Name}", workload.Ref);
+                continue;
+            }
+            if (target.ConfigData is not { } data) continue;
+            foreach (var (key, span) in volume.Items)
+            {
+                if (data.HasKey(key) || data.BinaryKeys.Contains(key)) continue;
+                context.Report(span,
+                    $"Volume `{volume.Volume}` of {workload.Ref} selects key `{key}`, which {kind} `{volume.Name}` does not have; the pod stays in ContainerCreating with " +
+                    $"`MountVolume.SetUp failed for volume \"{volume.Volume}\" : {(volume.Kind == ConfigSourceKind.ConfigMap ? "configmap references non-existent config key" : "references non-existent secret key")}: {key}`. Add the key or fix `items`.",
+                    $"{kind}/{volume.Name}/{key}", workload.Ref);
             }
         }
     }
