@@ -56,11 +56,7 @@ public static class Linter
     {
         if (nodeVersion is null) return config;
         if (NodeVersion.Parse(nodeVersion) is null) throw new UsageException($"--node-version `{nodeVersion}` is not a version such as 20.18 or 22.12.0");
-        return new LintConfig
-        {
-            DefaultNamespace = config.DefaultNamespace, RuleLevels = config.RuleLevels, Ignore = config.Ignore,
-            MaxFileBytes = config.MaxFileBytes, Source = config.Source, NodeVersion = nodeVersion,
-        };
+        return config with { NodeVersion = nodeVersion };
     }
 
     private static LintConfig LoadConfig(string root, string? configPath)

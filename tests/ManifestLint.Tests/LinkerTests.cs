@@ -212,3 +212,63 @@ public class KustomizeTests
         Assert.Equal(["ConfigMap/shop/a", "ConfigMap/shop/b", "Service/default/api"], refs);
     }
 }
+
+/// <summary>`.manifestlint.yaml` `external:` and `apps:`.</summary>
+public class ConfiguredLinksTests
+{
+    private const string Deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: shop, namespace: prod }
+        spec:
+          template:
+            spec:
+              containers:
+                - name: main
+                  image: registry.local/whatever:1
+                  env:
+                    - { name: DB_URL, value: "postgres://payments.billing:5432/db" }
+                    - name: API_KEY
+                      valueFrom: { secretKeyRef: { name: vault-keys, key: API_KEY } }
+                  readinessProbe: { tcpSocket: { port: 80 } }
+                  livenessProbe: { tcpSocket: { port: 80 } }
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: { name: billing }
+        """;
+
+    private static TestProject Project(string config) => new TestProject()
+        .Write(".manifestlint.yaml", config)
+        .Write("svc/package.json", """{ "name": "svc", "main": "index.js" }""")
+        .Write("svc/index.js", "connect(process.env.DB_URL, process.env.API_KEY, process.env.VAULT_TOKEN);\n")
+        .Write("k8s/shop.yaml", Deployment);
+
+    [Fact]
+    public void Without_configuration_the_gaps_are_reported()
+    {
+        using var p = Project("# nothing\n");
+        Assert.Empty(p.Lint().Model.Links); // no evidence links svc/ to the container
+        Assert.Equal(["ML201 k8s/shop.yaml:11:38", "ML302 k8s/shop.yaml:13:50"], p.Findings());
+    }
+
+    [Fact]
+    public void Apps_entries_link_and_external_objects_are_trusted()
+    {
+        using var p = Project("apps:\n  - { source: svc, workload: Deployment/prod/shop }\nexternal:\n  env: [VAULT_TOKEN]\n  services: [billing/payments]\n  secrets: [vault-keys]\n");
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.StartsWith("`apps:` entry", link.Evidence);
+        Assert.Empty(p.Findings());
+    }
+
+    [Fact]
+    public void Service_link_variables_are_not_provided_when_disabled()
+    {
+        using var p = new TestProject()
+            .Write("api/package.json", """{ "name": "api", "main": "index.js" }""")
+            .Write("api/Dockerfile", "FROM node:22\nCMD [\"node\", \"index.js\"]\n")
+            .Write("api/index.js", "connect(process.env.REDIS_SERVICE_HOST);\n")
+            .Write("k8s/a.yaml", "apiVersion: v1\nkind: Service\nmetadata: { name: redis }\nspec: { selector: { app: redis } }\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: api }\nspec:\n  enableServiceLinks: false\n  containers:\n    - name: api\n      image: acme/api:1\n      readinessProbe: { tcpSocket: { port: 80 } }\n      livenessProbe: { tcpSocket: { port: 80 } }\n");
+        Assert.Equal(["ML301 k8s/a.yaml:12:7"], p.Findings());
+    }
+}

@@ -9,7 +9,7 @@ namespace ManifestLint.Config;
 /// so a typo never silently disables a rule.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] Keys = ["rules", "ignore", "defaultNamespace", "maxFileBytes", "node"];
+    private static readonly string[] Keys = ["rules", "ignore", "defaultNamespace", "maxFileBytes", "node", "external", "apps"];
 
     public static LintConfig Load(string path, string displayPath)
     {
@@ -45,6 +45,8 @@ public static class ConfigLoader
         string ns = "default";
         long maxBytes = LintConfig.Default.MaxFileBytes;
         string? node = null;
+        var external = ExternalObjects.None;
+        IReadOnlyList<AppMapping> apps = [];
         foreach (var (keyNode, value) in root.Children)
         {
             var key = keyNode.Str() ?? "";
@@ -75,6 +77,12 @@ public static class ConfigLoader
                     node = value.Str();
                     if (NodeVersion.Parse(node) is null) throw Error(displayPath, value, "`node` must be a version such as \"20.18\" or \"22.12.0\"");
                     break;
+                case "external":
+                    external = ConfigSections.External(displayPath, value);
+                    break;
+                case "apps":
+                    apps = ConfigSections.Apps(displayPath, value);
+                    break;
                 case "maxFileBytes":
                     if (!long.TryParse(value.Str(), out maxBytes) || maxBytes <= 0) throw Error(displayPath, value, "`maxFileBytes` must be a positive number");
                     break;
@@ -82,9 +90,9 @@ public static class ConfigLoader
                     throw Error(displayPath, keyNode, $"unknown key `{key}` (known keys: {string.Join(", ", Keys)})");
             }
         }
-        return new LintConfig { DefaultNamespace = ns, RuleLevels = levels, Ignore = ignore, MaxFileBytes = maxBytes, NodeVersion = node, Source = displayPath };
+        return new LintConfig { DefaultNamespace = ns, RuleLevels = levels, Ignore = ignore, MaxFileBytes = maxBytes, NodeVersion = node, External = external, Apps = apps, Source = displayPath };
     }
 
-    private static ConfigException Error(string file, YamlNode node, string message) =>
+    internal static ConfigException Error(string file, YamlNode node, string message) =>
         new($"{file}:{node.Start.Line}:{node.Start.Column}: {message}");
 }

@@ -3,7 +3,7 @@ using ManifestLint.Model;
 namespace ManifestLint.Config;
 
 /// <summary>Settings from `.manifestlint.yaml` (all optional).</summary>
-public sealed class LintConfig
+public sealed record LintConfig
 {
     public static readonly LintConfig Default = new();
 
@@ -16,9 +16,26 @@ public sealed class LintConfig
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
     /// <summary>Node version every app is judged against (`node:` in the file, or --node-version).</summary>
     public string? NodeVersion { get; init; }
+    /// <summary>Objects and variables that exist outside the repository (a Vault agent, a webhook, another pipeline).</summary>
+    public ExternalObjects External { get; init; } = ExternalObjects.None;
+    /// <summary>Explicit app ↔ workload links (strongest evidence).</summary>
+    public IReadOnlyList<AppMapping> Apps { get; init; } = [];
+
     /// <summary>Where the config came from, for messages.</summary>
     public string? Source { get; init; }
 }
+
+/// <summary>`external:` in the configuration. Object names are `name` (any namespace) or `namespace/name`.</summary>
+public sealed record ExternalObjects(IReadOnlySet<string> Env, IReadOnlySet<string> Services, IReadOnlySet<string> ConfigMaps, IReadOnlySet<string> Secrets)
+{
+    public static readonly ExternalObjects None = new(new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+
+    public static bool Names(IReadOnlySet<string> set, string ns, string name) => set.Contains(name) || set.Contains(ns + "/" + name);
+}
+
+/// <summary>An `apps:` entry: the app in `Source` runs in `Workload` (`Kind/namespace/name`, `Kind/name` or `name`),
+/// in `Container` (or the pod's only / app container).</summary>
+public sealed record AppMapping(string Source, string Workload, string? Container);
 
 /// <summary>A configuration problem: exit code 2 with a located message.</summary>
 public sealed class ConfigException(string message) : Exception(message);

@@ -31,6 +31,12 @@ public static class AppLinker
         var unlinked = new List<(KubeObject Workload, Container Container)>();
         foreach (var workload in model.Workloads)
         {
+            var byConfig = ByConfig(model, graph, workload);
+            if (byConfig is not null)
+            {
+                links.Add(byConfig);
+                continue;
+            }
             var byAnnotation = ByAnnotation(model, graph, workload);
             if (byAnnotation is not null)
             {
@@ -67,6 +73,31 @@ public static class AppLinker
         var runFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images)).Select(graph.Resolve).OfType<string>());
         foreach (var link in links.Where(l => !l.Transpiled)) runFiles.UnionWith(link.ReachableFiles);
         model.NodeRunFiles = runFiles;
+    }
+
+    /// <summary>`apps:` in `.manifestlint.yaml`: the user's word is the strongest evidence.</summary>
+    private static AppLink? ByConfig(ProjectModel model, ModuleGraph graph, KubeObject workload)
+    {
+        foreach (var app in model.Config.Apps)
+        {
+            var parts = app.Workload.Split('/');
+            var matches = parts.Length switch
+            {
+                3 => parts[0] == workload.Kind && parts[1] == workload.Namespace && parts[2] == workload.Name,
+                2 => parts[0] == workload.Kind && parts[1] == workload.Name,
+                _ => app.Workload == workload.Name,
+            };
+            if (!matches) continue;
+            var dir = PathUtil.Join("", app.Source);
+            if (!model.Packages.TryGetValue(dir, out var package)) return null;
+            var container = app.Container is { } named
+                ? workload.PodTemplate!.Containers.FirstOrDefault(c => c.Name == named)
+                : MainContainer(workload, PathUtil.LastSegment(dir));
+            if (container is null) return null;
+            var image = Dockerfiles.Preferred(model.Images.Where(i => i.Dir == dir && i.Final is not null));
+            return Build(model, graph, workload, container, package, image, $"`apps:` entry in {model.Config.Source ?? ".manifestlint.yaml"} ({app.Source} -> {app.Workload})");
+        }
+        return null;
     }
 
     private static AppLink? ByAnnotation(ProjectModel model, ModuleGraph graph, KubeObject workload)

@@ -73,6 +73,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             Containers = spec.Items("containers").Select(ReadContainer).ToList(),
             InitContainers = spec.Items("initContainers").Select(ReadContainer).ToList(),
             RestartPolicy = spec.Str("restartPolicy"),
+            EnableServiceLinks = !string.Equals(spec.Str("enableServiceLinks"), "false", StringComparison.OrdinalIgnoreCase),
             Volumes = spec.Items("volumes").SelectMany(ReadVolume).ToList(),
         };
     }

@@ -53,6 +53,8 @@ public sealed class PodTemplate
     public required IReadOnlyList<Container> Containers { get; init; }
     public required IReadOnlyList<Container> InitContainers { get; init; }
     public string? RestartPolicy { get; init; }
+    /// <summary>`enableServiceLinks` (Kubernetes' default is true).</summary>
+    public bool EnableServiceLinks { get; init; } = true;
     /// <summary>ConfigMap and Secret volumes (also inside `projected` volumes).</summary>
     public IReadOnlyList<VolumeSource> Volumes { get; init; } = [];
 }

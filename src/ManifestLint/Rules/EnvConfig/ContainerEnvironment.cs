@@ -34,8 +34,9 @@ internal static class ContainerEnvironment
         {
             if (model.DotEnvKeys.TryGetValue(envFile, out var keys)) names.UnionWith(keys);
         }
-        // Service links: <NAME>_SERVICE_HOST / _PORT for each Service in the namespace.
-        foreach (var service in model.ServicesIn(workload.Namespace))
+        names.UnionWith(model.Config.External.Env);
+        // Service links: <NAME>_SERVICE_HOST / _PORT for each Service in the namespace, unless disabled.
+        foreach (var service in workload.PodTemplate!.EnableServiceLinks ? model.ServicesIn(workload.Namespace) : [])
         {
             var prefix = service.Name.ToUpperInvariant().Replace('-', '_');
             names.Add(prefix + "_SERVICE_HOST");

@@ -22,7 +22,7 @@ public sealed class EnvRefMissingRule : IRule
                 foreach (var from in container.EnvFrom.Where(f => !f.Optional))
                 {
                     var kind = from.Kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret";
-                    if (model.Find(kind, workload.Namespace, from.Name) is not null) continue;
+                    if (model.Find(kind, workload.Namespace, from.Name) is not null || IsExternal(model, kind, workload.Namespace, from.Name)) continue;
                     context.Report(from.NameSpan,
                         $"envFrom of container `{container.Name}` in {workload.Ref} names {kind} `{from.Name}`, which no manifest defines in namespace `{workload.Namespace}`; " +
                         $"the pod fails with `CreateContainerConfigError: {kind.ToLowerInvariant()} \"{from.Name}\" not found`. Add the {kind}, fix the name, or set `optional: true`.",
@@ -40,6 +40,7 @@ public sealed class EnvRefMissingRule : IRule
         {
             var kind = volume.Kind == ConfigSourceKind.ConfigMap ? "ConfigMap" : "Secret";
             var target = model.Find(kind, workload.Namespace, volume.Name);
+            if (target is null && IsExternal(model, kind, workload.Namespace, volume.Name)) continue;
             if (target is null)
             {
                 context.Report(volume.NameSpan,
@@ -61,10 +62,15 @@ public sealed class EnvRefMissingRule : IRule
         }
     }
 
+    /// <summary>Declared in `.manifestlint.yaml` `external:` as created outside the repository.</summary>
+    private static bool IsExternal(ProjectModel model, string kind, string ns, string name) =>
+        Config.ExternalObjects.Names(kind == "ConfigMap" ? model.Config.External.ConfigMaps : model.Config.External.Secrets, ns, name);
+
     private static void Check(ProjectModel model, RuleContext context, KubeObject workload, Container container, string kind, KeyRef? reference)
     {
         if (reference is null || reference.Optional) return;
         var target = model.Find(kind, workload.Namespace, reference.Name);
+        if (target is null && IsExternal(model, kind, workload.Namespace, reference.Name)) return;
         if (target is null)
         {
             context.Report(reference.NameSpan,

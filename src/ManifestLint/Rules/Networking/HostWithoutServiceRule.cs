@@ -20,6 +20,7 @@ public sealed class HostWithoutServiceRule : IRule
                     {
                         if (ServiceDns.Resolve(host, workload.Namespace, model.KnownNamespaces) is not var (name, ns)) continue;
                         if (model.Find("Service", ns, name) is not null || CreatedByOperator(model, name, ns)) continue;
+                        if (Config.ExternalObjects.Names(model.Config.External.Services, ns, name)) continue;
                         if (weak && !LooksInCluster(model, name, ns, workload)) continue;
                         if (!reported.Add((span, host))) continue;
                         context.Report(span, Message(model, host, name, ns, origin, container, workload), host, workload.Ref);
