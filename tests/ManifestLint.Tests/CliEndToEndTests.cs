@@ -233,6 +233,17 @@ public class CliEndToEndTests
     }
 
     [Fact]
+    public void Links_command_shows_links_with_evidence_and_what_is_unlinked()
+    {
+        var run = CliRunner.Exec("links", Crashloop);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("backend/package.json -> Deployment/chat-app/backend container `backend`", run.Stdout);
+        Assert.Contains("evidence: container name `backend` matches folder backend/", run.Stdout);
+        Assert.Contains("entry: backend/src/index.js; 3 file(s) reachable; Node 20.20.2 (node:20-alpine in backend/Dockerfile:1", run.Stdout);
+        Assert.Contains("Deployment/chat-app/mongodb container `mongodb` (image mongo:7", run.Stdout);
+    }
+
+    [Fact]
     public void Version_prints_the_tool_version()
     {
         var run = CliRunner.Exec("--version");
