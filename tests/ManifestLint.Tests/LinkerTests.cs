@@ -183,7 +183,7 @@ public class DiscoveryTests
     public void Findings_are_limited_to_the_given_paths_but_context_is_the_whole_project()
     {
         using var p = new TestProject()
-            .Write("app/package.json", """{ "name": "app", "type": "module", "main": "index.js" }""")
+            .Write("app/package.json", """{ "name": "app", "type": "module", "main": "index.js", "scripts": { "start": "node index.js" } }""")
             .Write("app/index.js", "const x = require('x');\n")
             .Write("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: { name: a }\nspec: { containers: [ { name: a, image: x } ] }\n");
         var scoped = Linter.Lint([Path.Combine(p.Root, "k8s")]);

@@ -37,7 +37,7 @@ internal static class EntryPoints
     };
 
     private static readonly string[] TranspilerPackages =
-        ["@babel/register", "babel-register", "@babel/node", "esm", "ts-node", "@swc/register", "@swc-node/register", "sucrase"];
+        ["@babel/register", "babel-register", "@babel/node", "esm", "ts-node", "@swc/register", "@swc-node/register", "sucrase", "tsx", "esno", "esbuild-register"];
 
     private static readonly HashSet<string> TranspilingRunners = new(StringComparer.Ordinal)
     {
@@ -49,10 +49,19 @@ internal static class EntryPoints
         "-r", "--require", "--import", "--loader", "--experimental-loader",
     };
 
-    /// <summary>Options of node/nodemon that take the next word as their value.</summary>
-    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    /// <summary>Options of node that take the next word as their value.</summary>
+    private static readonly HashSet<string> NodeValueOptions = new(StringComparer.Ordinal)
     {
-        "--watch", "-w", "--ext", "--ignore", "-i", "--delay", "--signal", "--config", "--env-file", "--title", "--conditions", "-C",
+        "--title", "--conditions", "-C", "--unhandled-rejections", "--dns-result-order", "--max-http-header-size", "--input-type",
+        "--inspect-port", "--disable-warning", "--redirect-warnings", "--openssl-config", "--icu-data-dir", "--diagnostic-dir",
+        "--report-dir", "--report-directory", "--heapsnapshot-signal", "--secure-heap", "--secure-heap-min", "--trace-event-categories",
+        "--watch-path", "--experimental-default-type", "--stack-size",
+    };
+
+    /// <summary>Options of nodemon that take the next word as their value (`--watch src`).</summary>
+    private static readonly HashSet<string> NodemonValueOptions = new(StringComparer.Ordinal)
+    {
+        "--watch", "-w", "--ext", "-e", "--ignore", "-i", "--delay", "-d", "--signal", "--config", "--exec", "-x",
     };
 
     public static Launch FromCommand(IReadOnlyList<string> command, NodePackage package, string? workDir)
@@ -74,14 +83,19 @@ internal static class EntryPoints
         var args = words.Skip(1).ToList();
         switch (program)
         {
-            case "node" or "nodemon":
-                return NodeArgs(args, package, workDir);
+            case "node":
+                return NodeArgs(args, package, workDir, NodeValueOptions);
+            case "nodemon":
+                return NodeArgs(args, package, workDir, NodemonValueOptions);
             case var runner when TranspilingRunners.Contains(runner):
-                return NodeArgs(args, package, workDir) with { Transpiled = true };
+                return NodeArgs(args, package, workDir, NodemonValueOptions) with { Transpiled = true };
             // An image whose entrypoint is node itself (distroless nodejs, `ENTRYPOINT ["node"]` dropped by a
             // k8s `args`): the command starts with the script.
             case var file when file.EndsWith(".js", StringComparison.Ordinal) || file.EndsWith(".mjs", StringComparison.Ordinal) || file.EndsWith(".cjs", StringComparison.Ordinal):
-                return NodeArgs(words, package, workDir);
+                return NodeArgs(words, package, workDir, NodeValueOptions);
+            // A workspace or another folder's scripts: not this package's (unknown here).
+            case "npm" or "yarn" or "pnpm" when args.Any(a => a is "-w" or "--workspace" or "--prefix" or "-C" or "--filter" or "--cwd" || a.StartsWith("--workspace=", StringComparison.Ordinal) || a.StartsWith("--prefix=", StringComparison.Ordinal)):
+                return Launch.None;
             case "npm" or "yarn" or "pnpm":
                 var script = args.FirstOrDefault(a => !a.StartsWith('-')) switch
                 {
@@ -113,7 +127,7 @@ internal static class EntryPoints
         return Launch.None;
     }
 
-    private static Launch NodeArgs(List<string> args, NodePackage package, string? workDir)
+    private static Launch NodeArgs(List<string> args, NodePackage package, string? workDir, IReadOnlySet<string> valueOptions)
     {
         var preloads = new List<string>();
         var envFiles = new List<string>();
@@ -134,7 +148,7 @@ internal static class EntryPoints
                 else if (value.StartsWith('.') || value.StartsWith('/')) preloads.Add(MapPath(value, package, workDir));
                 continue;
             }
-            if (ValueOptions.Contains(arg)) { i++; continue; }
+            if (valueOptions.Contains(arg)) { i++; continue; }
             if (arg.StartsWith('-')) continue;
             return new Launch(MapPath(arg, package, workDir), preloads) { Transpiled = transpiled, EnvFiles = envFiles };
         }
@@ -144,16 +158,22 @@ internal static class EntryPoints
     /// <summary>Every file Node may start in this package (for judging module syntax).</summary>
     public static IEnumerable<string> AllFor(NodePackage package, IEnumerable<ImageRecipe> images)
     {
+        var ownLaunch = false;
         foreach (var image in images.Where(i => i.Dir == package.Dir && i.Final is { RunsNode: true }))
         {
+            ownLaunch = true;
             var launch = FromCommand(image.Final!.Command, package, image.Final.WorkDir);
             if (!launch.Transpiled) foreach (var f in launch.Files) yield return f;
         }
         foreach (var script in package.Scripts.Values)
         {
             var launch = FromScript(script, package);
+            if (launch.Entry is not null) ownLaunch = true;
             if (!launch.Transpiled) foreach (var f in launch.Files) yield return f;
         }
+        // A nested package with no launch of its own (a workspace library) may only ever be bundled:
+        // its `main` is judged only for the project's root package or a package that runs itself.
+        if (package.Dir.Length > 0 && !ownLaunch) yield break;
         // A bundled front end's `main` and index.js are inputs to the bundler, not files Node runs; in a
         // package that uses a transpiler hook they may never run untranspiled.
         if (BundlerDependencies.Any(package.Dependencies.Contains) || TranspilerPackages.Any(package.Dependencies.Contains)) yield break;

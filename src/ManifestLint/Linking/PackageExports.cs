@@ -11,7 +11,7 @@ public static class PackageExports
     /// null when `exports` does not expose it.</summary>
     public static (bool Exported, string? Target) Resolve(VendoredPackage package, string subpath, IReadOnlyList<string> conditions)
     {
-        if (package.Exports is not { } exports)
+        if (package.Exports is not { } exports || exports.ValueKind == JsonValueKind.Null)
         {
             var file = subpath == "." ? package.Main ?? "index.js" : subpath;
             return (true, PathUtil.Join(package.Dir, file));
@@ -20,13 +20,17 @@ public static class PackageExports
         string? wildcard = null;
         if (exports.ValueKind == JsonValueKind.Object && exports.EnumerateObject().Any(p => p.Name.StartsWith('.')))
         {
+            var bestPrefix = -1;
             foreach (var property in exports.EnumerateObject())
             {
-                if (property.Name == subpath) { entry = property.Value; break; }
+                if (property.Name == subpath) { entry = property.Value; wildcard = null; break; }
                 var star = property.Name.IndexOf('*');
-                if (star >= 0 && subpath.StartsWith(property.Name[..star], StringComparison.Ordinal)
+                // Node's pattern match: longest prefix wins; prefix and suffix must not overlap.
+                if (star >= 0 && subpath.Length >= property.Name.Length && star > bestPrefix
+                    && subpath.StartsWith(property.Name[..star], StringComparison.Ordinal)
                     && subpath.EndsWith(property.Name[(star + 1)..], StringComparison.Ordinal))
                 {
+                    bestPrefix = star;
                     entry = property.Value;
                     wildcard = subpath[star..(subpath.Length - (property.Name.Length - star - 1))];
                 }

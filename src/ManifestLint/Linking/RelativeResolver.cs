@@ -28,7 +28,10 @@ public static class RelativeResolver
 
     public static Resolution Resolve(FileIndex files, string fromFile, string specifier, bool esm)
     {
-        var target = PathUtil.Join(PathUtil.DirOf(fromFile), specifier.Split('?', '#')[0]);
+        // ES specifiers are URLs (query/fragment dropped, %-escapes decoded); require() takes paths literally.
+        var path = esm ? Uri.UnescapeDataString(specifier.Split('?', '#')[0]) : specifier;
+        var target = PathUtil.Join(PathUtil.DirOf(fromFile), path);
+        if (target.Length == 0) return new(ResolutionKind.Unknown); // the project root itself (`require('..')`): a package folder
         if (esm)
         {
             if (files.Exists(target)) return new(ResolutionKind.Found, Path: target);

@@ -20,7 +20,7 @@ public sealed class DuplicateEnvNameRule : IRule
                     {
                         context.Report(env.NameSpan,
                             $"`{env.Name}` is set again in container `{container.Name}` of {workload.Ref} (first at line {first[env.Name].NameSpan.StartLine}); " +
-                            "Kubernetes keeps the last entry without a word, so the earlier one is dead and edits to it do nothing. Remove one of them.",
+                            "Kubernetes keeps the last entry (the API server only warns), so the earlier one is dead and edits to it do nothing. Remove one of them.",
                             env.Name, workload.Ref);
                     }
                 }

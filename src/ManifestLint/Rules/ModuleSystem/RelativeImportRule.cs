@@ -22,6 +22,8 @@ public abstract class RelativeImportRule : IRule
             {
                 // Static import/export in a CommonJS file never get resolved: ML102 reports the crash.
                 if (dependency.Kind is DependencyKind.Import or DependencyKind.Export && judged.Format != ModuleFormat.Esm) continue;
+                // `require` in an ES module comes from createRequire(base): the base may not be this file.
+                if (dependency.Kind == DependencyKind.Require && judged.Format == ModuleFormat.Esm) continue;
                 var esm = dependency.Kind != DependencyKind.Require;
                 var resolution = RelativeResolver.Resolve(model.Files, judged.Module.File, dependency.Specifier, esm);
                 if (resolution.Kind != Kind) continue;
