@@ -78,6 +78,15 @@ public class DockerfileTests
     }
 
     [Fact]
+    public void Global_args_parameterise_from_and_stage_names_ignore_case()
+    {
+        var recipe = DockerfileLoader.Load("Dockerfile", "ARG NODE_VERSION=20.18.3\nFROM node:${NODE_VERSION}-alpine AS Base\nENV A=1\nFROM base\nCMD [\"node\", \"x.js\"]\n");
+        Assert.Equal("node:20.18.3-alpine", recipe.Stages[0].BaseImage);
+        Assert.Equal("1", recipe.Final!.Env["A"]);
+        Assert.Equal("node:20.18.3-alpine", ManifestLint.Linking.Dockerfiles.FinalBase(recipe)!.BaseImage);
+    }
+
+    [Fact]
     public void Nginx_final_stage_does_not_run_node()
     {
         var recipe = DockerfileLoader.Load("web/Dockerfile", "FROM node:20 AS build\nRUN npm run build\nFROM nginx:1.27-alpine\nCOPY --from=build /app/dist /usr/share/nginx/html\n");

@@ -24,7 +24,8 @@ internal static class Dockerfiles
         var stage = recipe.Final;
         for (var hops = 0; stage is not null && hops < recipe.Stages.Count; hops++)
         {
-            var parent = recipe.Stages.LastOrDefault(s => s.Alias is not null && s.Alias == stage.BaseImage && s != stage);
+            var parent = recipe.Stages.LastOrDefault(s => s.Alias is not null && s != stage
+                && string.Equals(s.Alias, stage.BaseImage, StringComparison.OrdinalIgnoreCase));
             if (parent is null) return stage;
             stage = parent;
         }

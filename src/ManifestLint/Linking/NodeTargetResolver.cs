@@ -10,8 +10,8 @@ internal static partial class NodeTargetResolver
 {
     /// <summary>No source names a version: the newest release of the newest LTS line, as one version.</summary>
     public static NodeTarget Default { get; } = Span(NodeReleases.LtsMajor, null, null, "") is { } lts
-        ? new NodeTarget(lts.Newest, lts.Newest, "default: the newest LTS release ManifestLint knows; set `node:` or --node-version to change it")
-        : new NodeTarget(NodeReleases.Newest, NodeReleases.Newest, "default");
+        ? new NodeTarget(lts.Newest, lts.Newest, "default: the newest LTS release ManifestLint knows; set `node:` or --node-version to change it") { IsDefault = true }
+        : new NodeTarget(NodeReleases.Newest, NodeReleases.Newest, "default") { IsDefault = true };
 
     /// <summary>Docker Hub codenames of LTS lines.</summary>
     private static readonly Dictionary<string, int> Codenames = new(StringComparer.Ordinal)

@@ -10,15 +10,24 @@ internal static class DockerfileLoader
     public static ImageRecipe Load(string file, string text)
     {
         var stages = new List<ImageStage>();
+        var globalArgs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (line, instruction, rest) in Instructions(text))
         {
+            // ARGs before the first FROM parameterise FROM lines (`ARG NODE_VERSION=20`, `FROM node:${NODE_VERSION}`).
+            if (instruction == "ARG" && stages.Count == 0)
+            {
+                var eq = rest.IndexOf('=');
+                if (eq > 0) globalArgs[rest[..eq].Trim()] = Unquote(rest[(eq + 1)..].Trim());
+                continue;
+            }
             if (instruction == "FROM")
             {
-                var parts = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                var parts = SubstituteArgs(rest, globalArgs).Split(' ', StringSplitOptions.RemoveEmptyEntries)
                     .Where(p => !p.StartsWith("--", StringComparison.Ordinal)).ToArray();
                 if (parts.Length == 0) continue;
                 var alias = parts.Length >= 3 && parts[1].Equals("AS", StringComparison.OrdinalIgnoreCase) ? parts[2] : null;
-                var previous = stages.FirstOrDefault(s => s.Alias == parts[0]);
+                // Stage names are case-insensitive in Docker.
+                var previous = stages.LastOrDefault(s => string.Equals(s.Alias, parts[0], StringComparison.OrdinalIgnoreCase));
                 var stage = new ImageStage { BaseImage = parts[0], Alias = alias, Span = SourceSpan.At(file, line, 1) };
                 if (previous is not null) Inherit(stage, previous);
                 stages.Add(stage);
@@ -59,6 +68,15 @@ internal static class DockerfileLoader
         }
         var slash = file.LastIndexOf('/');
         return new ImageRecipe { File = file, Dir = slash < 0 ? "" : file[..slash], Stages = stages };
+    }
+
+    private static string SubstituteArgs(string text, Dictionary<string, string> args)
+    {
+        foreach (var (name, value) in args)
+        {
+            text = text.Replace("${" + name + "}", value, StringComparison.Ordinal).Replace("$" + name, value, StringComparison.Ordinal);
+        }
+        return text;
     }
 
     private static void Inherit(ImageStage stage, ImageStage from)

@@ -6,6 +6,9 @@ public sealed record NodeTarget(NodeVersion Newest, NodeVersion Oldest, string S
 {
     public bool Moving => Newest != Oldest;
 
+    /// <summary>No source named a version: the documented default was assumed.</summary>
+    public bool IsDefault { get; init; }
+
     /// <summary>For messages: `Node 20.20.2 (node:20-alpine in backend/Dockerfile:1)`.</summary>
     public string Describe() => Moving
         ? $"Node {Newest} ({Source}; releases back to {Oldest} match that tag)"
@@ -21,6 +24,8 @@ public enum Gate
     FailsOnOlderReleases,
     /// <summary>Fails on the target.</summary>
     Fails,
+    /// <summary>Fails on the default version, assumed because nothing named one: a warning, not an error.</summary>
+    FailsOnAssumedVersion,
 }
 
 /// <summary>Node behaviours that changed between releases (verified on real binaries, see rules/ML1xx.md).</summary>
@@ -39,5 +44,6 @@ public static class NodeFeatures
 
     /// <summary>Evaluates a failure predicate over the releases a target may be.</summary>
     public static Gate Check(NodeTarget target, Func<NodeVersion, bool> fails) =>
-        fails(target.Newest) ? Gate.Fails : target.Moving && fails(target.Oldest) ? Gate.FailsOnOlderReleases : Gate.Passes;
+        fails(target.Newest) ? (target.IsDefault ? Gate.FailsOnAssumedVersion : Gate.Fails)
+        : target.Moving && fails(target.Oldest) ? Gate.FailsOnOlderReleases : Gate.Passes;
 }

@@ -20,7 +20,7 @@ public sealed class ImportAssertionRule : IRule
             context.Report(span,
                 $"Import assertion `assert {{ … }}`{more}: {judged.Target.Describe()} removed import assertions, so the file fails to parse with " +
                 "`SyntaxError: Unexpected identifier 'assert'`. Write `with { type: 'json' }` (import attributes, Node 18.20+ / 20.10+).",
-                "assert", cap: gate == Gate.FailsOnOlderReleases ? Level.Warning : null);
+                "assert", cap: ModuleRuleSupport.Cap(gate));
         }
     }
 }

@@ -20,15 +20,15 @@ public sealed class ImportInCjsRule : IRule
             var error = esm.Keyword == "import"
                 ? "SyntaxError: Cannot use import statement outside a module"
                 : "SyntaxError: Unexpected token 'export'";
-            var reason = gate == Gate.Fails
+            var reason = gate != Gate.FailsOnOlderReleases
                 ? ModuleRuleSupport.FormatReason(judged with { Format = ModuleFormat.CommonJs })
                 : $"{judged.Module.FormatReason}; {judged.Target.Describe()} detects ESM syntax, but releases of that tag before 20.19.0 / 22.7.0 do not";
-            var fix = gate == Gate.Fails
+            var fix = gate != Gate.FailsOnOlderReleases
                 ? "Add `\"type\": \"module\"` to the package.json, rename the file to `.mjs`, or use `require`/`module.exports`."
                 : ModuleRuleSupport.PinAdvice;
             context.Report(esm.Span,
                 $"`{esm.Keyword}` declaration in a file Node runs as CommonJS ({reason}){more}; Node crashes at load with `{error}`. {fix}",
-                esm.Keyword, cap: gate == Gate.FailsOnOlderReleases ? Level.Warning : null);
+                esm.Keyword, cap: ModuleRuleSupport.Cap(gate));
         }
     }
 }

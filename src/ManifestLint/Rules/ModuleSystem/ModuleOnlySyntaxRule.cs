@@ -22,14 +22,14 @@ public abstract class ModuleOnlySyntaxRule : IRule
             var gate = judged.Module.Typeless ? ModuleRuleSupport.DetectionGate(judged, failsWithoutDetection: true)
                 : judged.Format == ModuleFormat.CommonJs ? Gate.Fails : Gate.Passes;
             if (gate == Gate.Passes) continue;
-            var reason = gate == Gate.Fails
+            var reason = gate != Gate.FailsOnOlderReleases
                 ? ModuleRuleSupport.FormatReason(judged with { Format = ModuleFormat.CommonJs })
                 : $"{judged.Module.FormatReason}; releases of {judged.Target.Describe()} before 20.19.0 / 22.7.0 run it as CommonJS";
-            var fix = gate == Gate.Fails
+            var fix = gate != Gate.FailsOnOlderReleases
                 ? "Make the file an ES module (`\"type\": \"module\"` or `.mjs`), or rewrite it without this syntax."
                 : ModuleRuleSupport.PinAdvice;
             context.Report(span, $"{What} in a file Node runs as CommonJS ({reason}); Node crashes at load with `{NodeError}`. {fix}",
-                What, cap: gate == Gate.FailsOnOlderReleases ? Level.Warning : null);
+                What, cap: ModuleRuleSupport.Cap(gate));
         }
     }
 }

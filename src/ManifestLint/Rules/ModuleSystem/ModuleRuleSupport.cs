@@ -30,5 +30,8 @@ internal static class ModuleRuleSupport
     public static Gate DetectionGate(Judged j, bool failsWithoutDetection) =>
         NodeFeatures.Check(j.Target, v => NodeFeatures.DetectsModuleSyntax(v) != failsWithoutDetection);
 
+    /// <summary>Version-gated findings are errors only when the version is known to fail.</summary>
+    public static Level? Cap(Gate gate) => gate is Gate.FailsOnOlderReleases or Gate.FailsOnAssumedVersion ? Level.Warning : null;
+
     public const string PinAdvice = "Pin the image tag to a release with the behaviour you rely on (for example node:20.19-alpine or node:22.12-alpine) or make the module type explicit.";
 }

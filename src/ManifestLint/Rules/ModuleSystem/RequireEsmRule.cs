@@ -18,14 +18,14 @@ public sealed class RequireEsmRule : IRule
         if (!exported || target is null || PackageExports.FormatOf(package, target) != ModuleFormat.Esm) return;
         var gate = NodeFeatures.Check(judged.Target, v => !NodeFeatures.RequiresEsm(v));
         if (gate == Gate.Passes) return;
-        var on = gate == Gate.Fails
+        var on = gate != Gate.FailsOnOlderReleases
             ? $"on {judged.Target.Describe()}, which cannot require ES modules (require(esm) arrived in 20.19.0 and 22.12.0)"
             : $"on releases of {judged.Target.Describe()} before 20.19.0 / 22.12.0";
         context.Report(dependency.SpecifierSpan,
             $"`require('{dependency.Specifier}')` loads {target}, an ES module ({package.PackageJson}); {on} Node fails with " +
             "`Error [ERR_REQUIRE_ESM]: require() of ES Module … not supported`. " +
-            (gate == Gate.Fails ? "Use `await import()`, an older CommonJS release of the package, or a newer Node." : ModuleRuleSupport.PinAdvice),
-            dependency.Specifier, cap: gate == Gate.FailsOnOlderReleases ? Level.Warning : null);
+            (gate != Gate.FailsOnOlderReleases ? "Use `await import()`, an older CommonJS release of the package, or a newer Node." : ModuleRuleSupport.PinAdvice),
+            dependency.Specifier, cap: ModuleRuleSupport.Cap(gate));
     }
 
     public void Analyze(ProjectModel model, RuleContext context)
@@ -51,14 +51,14 @@ public sealed class RequireEsmRule : IRule
                 }
                 var gate = NodeFeatures.Check(judged.Target, v => target.FormatOn(v) == ModuleFormat.Esm && !NodeFeatures.RequiresEsm(v));
                 if (gate == Gate.Passes) continue;
-                var on = gate == Gate.Fails
+                var on = gate != Gate.FailsOnOlderReleases
                     ? $"on {judged.Target.Describe()}, which cannot require ES modules (require(esm) arrived in 20.19.0 and 22.12.0)"
                     : $"on releases of {judged.Target.Describe()} before 20.19.0 / 22.12.0";
                 context.Report(dependency.SpecifierSpan,
                     $"`require('{dependency.Specifier}')` loads {path}, an ES module; {on} Node fails with " +
                     "`Error [ERR_REQUIRE_ESM]: require() of ES Module … not supported`. " +
-                    (gate == Gate.Fails ? "Use `await import()`, make the required file CommonJS, or run a newer Node." : ModuleRuleSupport.PinAdvice),
-                    dependency.Specifier, cap: gate == Gate.FailsOnOlderReleases ? Level.Warning : null);
+                    (gate != Gate.FailsOnOlderReleases ? "Use `await import()`, make the required file CommonJS, or run a newer Node." : ModuleRuleSupport.PinAdvice),
+                    dependency.Specifier, cap: ModuleRuleSupport.Cap(gate));
             }
         }
     }
