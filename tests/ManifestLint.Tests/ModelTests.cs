@@ -86,6 +86,14 @@ public class DockerfileTests
         Assert.Equal("node:20.18.3-alpine", ManifestLint.Linking.Dockerfiles.FinalBase(recipe)!.BaseImage);
     }
 
+    [Theory]
+    [InlineData("FROM node:22\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n", true)]
+    [InlineData("FROM node:22\nWORKDIR /app\nCOPY . /app/\n", true)]
+    [InlineData("FROM node:22\nWORKDIR /app\nCOPY src/ ./\n", false)]
+    [InlineData("FROM node:22\nWORKDIR /app\nCOPY . .\nWORKDIR /app/server\n", false)]
+    public void Knows_when_image_paths_are_the_build_context(string dockerfile, bool mapped) =>
+        Assert.Equal(mapped, DockerfileLoader.Load("Dockerfile", dockerfile).Final!.CopiesContextToWorkDir);
+
     [Fact]
     public void Nginx_final_stage_does_not_run_node()
     {

@@ -39,7 +39,9 @@ internal static class DockerfileLoader
             {
                 case "WORKDIR":
                     var dir = rest.Trim();
+                    var before = current.WorkDir;
                     current.WorkDir = dir.StartsWith('/') || current.WorkDir is null ? dir : current.WorkDir.TrimEnd('/') + "/" + dir;
+                    if (before != current.WorkDir) current.CopiesContextToWorkDir = false;
                     break;
                 case "ENV":
                     foreach (var (k, v) in ParseEnv(rest)) current.Env[k] = v;
@@ -63,6 +65,13 @@ internal static class DockerfileLoader
                     break;
                 case "COPY" or "ADD":
                     if (rest.Contains("--from", StringComparison.Ordinal)) current.CopiesFromStage = true;
+                    var words = ShellWords(rest).Where(w => !w.StartsWith("--", StringComparison.Ordinal)).ToList();
+                    if (words.Count == 2 && words[0] is "." or "./")
+                    {
+                        var dest = words[1].TrimEnd('/');
+                        var workDir = (current.WorkDir ?? "/").TrimEnd('/');
+                        if (dest is "." or "" && words[1] != "/" || dest == workDir) current.CopiesContextToWorkDir = true;
+                    }
                     break;
             }
         }
@@ -88,6 +97,7 @@ internal static class DockerfileLoader
         stage.CommandSpan = from.CommandSpan;
         stage.Runs.AddRange(from.Runs);
         stage.CopiesFromStage = from.CopiesFromStage;
+        stage.CopiesContextToWorkDir = from.CopiesContextToWorkDir;
     }
 
     /// <summary>Logical instructions: comments dropped, backslash continuations joined.</summary>

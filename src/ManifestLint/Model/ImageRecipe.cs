@@ -25,6 +25,9 @@ public sealed class ImageStage
     public SourceSpan? CommandSpan { get; set; }
     /// <summary>RUN instructions of this stage (a build step may create the entry file).</summary>
     public List<string> Runs { get; } = [];
+    /// <summary>`COPY . .` into the current WORKDIR: image paths under WORKDIR are the build context's paths.</summary>
+    public bool CopiesContextToWorkDir { get; set; }
+
     /// <summary>Copies artifacts from another stage or image (`COPY --from=`).</summary>
     public bool CopiesFromStage { get; set; }
 

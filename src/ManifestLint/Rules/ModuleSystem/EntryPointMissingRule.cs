@@ -16,7 +16,8 @@ public sealed class EntryPointMissingRule : IRule
         foreach (var link in model.Links)
         {
             if (link.LaunchEntry is not { } entry || link.LaunchSpan is not { } span || !Missing(model, entry)) continue;
-            if (link.Image?.Final is { } stage && (stage.CopiesFromStage || stage.Runs.Any(IsBuild))) continue;
+            // Paths map 1:1 only when the whole context is copied into WORKDIR, with no build step or stage copy.
+            if (link.Image?.Final is not { CopiesContextToWorkDir: true } stage || stage.CopiesFromStage || stage.Runs.Any(IsBuild)) continue;
             if (!reported.Add($"{span}|{entry}")) continue;
             context.Report(span,
                 $"{link.LaunchOrigin} starts `{entry}`, which does not exist; the container exits at once with " +
