@@ -244,3 +244,25 @@ public class YamlLoaderTests
         Assert.Equal(2, problem!.Span.StartLine);
     }
 }
+
+public class ResolutionEdgeTests
+{
+    [Fact]
+    public void Require_of_the_project_root_is_unknown_not_a_crash()
+    {
+        using var p = new TestProject()
+            .Write("package.json", """{ "name": "a", "main": "index.js", "scripts": { "migrate": "node scripts/migrate.js" } }""")
+            .Write("index.js", "module.exports = { migrate() {} };\n")
+            .Write("scripts/migrate.js", "require('..').migrate();\nrequire('../');\n");
+        Assert.Empty(p.Findings());
+    }
+
+    [Fact]
+    public void Overlapping_export_patterns_do_not_match_and_do_not_crash()
+    {
+        var json = System.Text.Json.JsonDocument.Parse("""{ "./icon-*-icon": "./icons/*.js", "./lib/*": "./src/*.js", "./*": null }""").RootElement.Clone();
+        var package = new ManifestLint.Model.VendoredPackage { Name = "icons", Dir = "node_modules/icons", Exports = json };
+        Assert.False(ManifestLint.Linking.PackageExports.Resolve(package, "./icon-icon", ManifestLint.Linking.PackageExports.RequireConditions).Exported);
+        Assert.Equal("node_modules/icons/src/a.js", ManifestLint.Linking.PackageExports.Resolve(package, "./lib/a", ManifestLint.Linking.PackageExports.RequireConditions).Target);
+    }
+}

@@ -76,9 +76,16 @@ public static class PackageExports
     public static readonly string[] RequireConditions = ["node", "require", "default"];
     public static readonly string[] ImportConditions = ["node", "import", "default"];
 
-    /// <summary>How Node runs a package file: by extension, else the package's `type`.</summary>
-    public static ModuleFormat FormatOf(VendoredPackage package, string target) =>
-        target.EndsWith(".mjs", StringComparison.Ordinal) ? ModuleFormat.Esm
-        : target.EndsWith(".cjs", StringComparison.Ordinal) ? ModuleFormat.CommonJs
-        : package.Type == "module" ? ModuleFormat.Esm : ModuleFormat.CommonJs;
+    /// <summary>How Node runs a package file: by extension, else the nearest package.json `type` inside the package.</summary>
+    public static ModuleFormat FormatOf(VendoredPackage package, string target)
+    {
+        if (target.EndsWith(".mjs", StringComparison.Ordinal)) return ModuleFormat.Esm;
+        if (target.EndsWith(".cjs", StringComparison.Ordinal)) return ModuleFormat.CommonJs;
+        var type = package.Type;
+        for (var dir = PathUtil.DirOf(target); dir.Length > package.Dir.Length; dir = PathUtil.DirOf(dir))
+        {
+            if (package.NestedTypes.TryGetValue(dir, out var nested)) { type = nested; break; }
+        }
+        return type == "module" ? ModuleFormat.Esm : ModuleFormat.CommonJs;
+    }
 }

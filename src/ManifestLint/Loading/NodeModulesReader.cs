@@ -50,19 +50,65 @@ internal static class NodeModulesReader
             using var json = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
             var rootElement = json.RootElement;
             if (rootElement.ValueKind != JsonValueKind.Object) return null;
+            var exports = rootElement.TryGetProperty("exports", out var e) ? e.Clone() : (JsonElement?)null;
             return new VendoredPackage
             {
+                NestedTypes = NestedTypes(fullRoot, packageDir, Targets(exports).Append(rootElement.TryGetProperty("main", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "index.js")),
                 Name = name,
                 Dir = packageDir,
                 Type = rootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null,
                 Main = rootElement.TryGetProperty("main", out var main) && main.ValueKind == JsonValueKind.String ? main.GetString() : null,
-                Exports = rootElement.TryGetProperty("exports", out var exports) ? exports.Clone() : null,
+                Exports = exports,
             };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
             return null; // an unreadable dependency is the install step's business
         }
+    }
+
+    /// <summary>Every string target in an `exports` value (nested conditions and arrays, bounded).</summary>
+    private static IEnumerable<string> Targets(JsonElement? exports)
+    {
+        if (exports is not { } root) yield break;
+        var pending = new Stack<(JsonElement Element, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.Count > 0)
+        {
+            var (element, depth) = pending.Pop();
+            if (depth > 16) continue;
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String: yield return element.GetString()!; break;
+                case JsonValueKind.Array: foreach (var item in element.EnumerateArray()) pending.Push((item, depth + 1)); break;
+                case JsonValueKind.Object: foreach (var p in element.EnumerateObject()) pending.Push((p.Value, depth + 1)); break;
+            }
+        }
+    }
+
+    /// <summary>`type` of package.json files between the package root and its entry targets.</summary>
+    private static Dictionary<string, string?> NestedTypes(string fullRoot, string packageDir, IEnumerable<string> targets)
+    {
+        var types = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var target in targets.Take(256))
+        {
+            for (var dir = PathUtil.DirOf(PathUtil.Join(packageDir, target)); dir.Length > packageDir.Length && dir.StartsWith(packageDir + "/", StringComparison.Ordinal); dir = PathUtil.DirOf(dir))
+            {
+                if (types.ContainsKey(dir)) continue;
+                var path = Path.Combine(fullRoot, dir, "package.json");
+                if (!File.Exists(path)) continue;
+                try
+                {
+                    using var nested = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true });
+                    types[dir] = nested.RootElement.ValueKind == JsonValueKind.Object && nested.RootElement.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                }
+                catch (JsonException)
+                {
+                    types[dir] = null;
+                }
+            }
+        }
+        return types;
     }
 
     private static bool IsInside(string root, string path)

@@ -14,4 +14,8 @@ public sealed class VendoredPackage
     public JsonElement? Exports { get; init; }
 
     public string PackageJson => Dir + "/package.json";
+
+    /// <summary>`type` of package.json files nested inside the package (dual packages put
+    /// `{"type":"commonjs"}` in dist/cjs/), by project folder.</summary>
+    public IReadOnlyDictionary<string, string?> NestedTypes { get; init; } = new Dictionary<string, string?>();
 }

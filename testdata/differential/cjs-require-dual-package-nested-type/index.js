@@ -1,0 +1,2 @@
+const { v } = require('tshy-lib');
+console.log(v === 1 ? 'ok' : 'bad');
