@@ -13,8 +13,7 @@ public sealed class ImportInCjsRule : IRule
         foreach (var judged in ModuleRuleSupport.NodeRunModules(model))
         {
             if (judged.Module.EsmSyntax is not { } esm) continue;
-            var gate = judged.Module.Typeless ? ModuleRuleSupport.DetectionGate(judged, failsWithoutDetection: true)
-                : judged.Format == ModuleFormat.CommonJs ? Gate.Fails : Gate.Passes;
+            var gate = ModuleRuleSupport.ModuleSyntaxInCjsGate(judged);
             if (gate == Gate.Passes) continue;
             var more = esm.Count > 1 ? $" ({esm.Count - 1} more import/export declaration{(esm.Count > 2 ? "s" : "")})" : "";
             var error = esm.Keyword == "import"

@@ -19,8 +19,7 @@ public abstract class ModuleOnlySyntaxRule : IRule
         foreach (var judged in ModuleRuleSupport.NodeRunModules(model))
         {
             if (judged.Module.EsmSyntax is not null || Use(judged.Module) is not { } span) continue;
-            var gate = judged.Module.Typeless ? ModuleRuleSupport.DetectionGate(judged, failsWithoutDetection: true)
-                : judged.Format == ModuleFormat.CommonJs ? Gate.Fails : Gate.Passes;
+            var gate = ModuleRuleSupport.ModuleSyntaxInCjsGate(judged);
             if (gate == Gate.Passes) continue;
             var reason = gate != Gate.FailsOnOlderReleases
                 ? ModuleRuleSupport.FormatReason(judged with { Format = ModuleFormat.CommonJs })

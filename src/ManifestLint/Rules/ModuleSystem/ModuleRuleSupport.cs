@@ -30,6 +30,12 @@ internal static class ModuleRuleSupport
     public static Gate DetectionGate(Judged j, bool failsWithoutDetection) =>
         NodeFeatures.Check(j.Target, v => NodeFeatures.DetectsModuleSyntax(v) != failsWithoutDetection);
 
+    /// <summary>Module-only syntax in this file: fails when Node runs it as CommonJS — always for an explicit
+    /// CommonJS file, version-dependent (syntax detection) for a typeless one.</summary>
+    public static Gate ModuleSyntaxInCjsGate(Judged j) =>
+        j.Module.Typeless ? DetectionGate(j, failsWithoutDetection: true)
+        : j.Format == ModuleFormat.CommonJs ? Gate.Fails : Gate.Passes;
+
     /// <summary>Version-gated findings are errors only when the version is known to fail.</summary>
     public static Level? Cap(Gate gate) => gate is Gate.FailsOnOlderReleases or Gate.FailsOnAssumedVersion ? Level.Warning : null;
 

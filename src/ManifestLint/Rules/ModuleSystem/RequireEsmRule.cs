@@ -17,14 +17,20 @@ public sealed class RequireEsmRule : IRule
         var (exported, target) = PackageExports.Resolve(package, subpath, PackageExports.RequireConditions);
         if (!exported || target is null || PackageExports.FormatOf(package, target) != ModuleFormat.Esm) return;
         var gate = NodeFeatures.Check(judged.Target, v => !NodeFeatures.RequiresEsm(v));
+        Report(context, judged, dependency, gate, $"{target}, an ES module ({package.PackageJson})",
+            "Use `await import()`, an older CommonJS release of the package, or a newer Node.");
+    }
+
+    /// <summary>ERR_REQUIRE_ESM, worded for the gate: an error on the target, or a warning for older releases / an assumed version.</summary>
+    private static void Report(RuleContext context, ModuleRuleSupport.Judged judged, ModuleDependency dependency, Gate gate, string what, string fix)
+    {
         if (gate == Gate.Passes) return;
         var on = gate != Gate.FailsOnOlderReleases
             ? $"on {judged.Target.Describe()}, which cannot require ES modules (require(esm) arrived in 20.19.0 and 22.12.0)"
             : $"on releases of {judged.Target.Describe()} before 20.19.0 / 22.12.0";
         context.Report(dependency.SpecifierSpan,
-            $"`require('{dependency.Specifier}')` loads {target}, an ES module ({package.PackageJson}); {on} Node fails with " +
-            "`Error [ERR_REQUIRE_ESM]: require() of ES Module … not supported`. " +
-            (gate != Gate.FailsOnOlderReleases ? "Use `await import()`, an older CommonJS release of the package, or a newer Node." : ModuleRuleSupport.PinAdvice),
+            $"`require('{dependency.Specifier}')` loads {what}; {on} Node fails with `Error [ERR_REQUIRE_ESM]: require() of ES Module … not supported`. " +
+            (gate != Gate.FailsOnOlderReleases ? fix : ModuleRuleSupport.PinAdvice),
             dependency.Specifier, cap: ModuleRuleSupport.Cap(gate));
     }
 
@@ -50,15 +56,8 @@ public sealed class RequireEsmRule : IRule
                     continue;
                 }
                 var gate = NodeFeatures.Check(judged.Target, v => target.FormatOn(v) == ModuleFormat.Esm && !NodeFeatures.RequiresEsm(v));
-                if (gate == Gate.Passes) continue;
-                var on = gate != Gate.FailsOnOlderReleases
-                    ? $"on {judged.Target.Describe()}, which cannot require ES modules (require(esm) arrived in 20.19.0 and 22.12.0)"
-                    : $"on releases of {judged.Target.Describe()} before 20.19.0 / 22.12.0";
-                context.Report(dependency.SpecifierSpan,
-                    $"`require('{dependency.Specifier}')` loads {path}, an ES module; {on} Node fails with " +
-                    "`Error [ERR_REQUIRE_ESM]: require() of ES Module … not supported`. " +
-                    (gate != Gate.FailsOnOlderReleases ? "Use `await import()`, make the required file CommonJS, or run a newer Node." : ModuleRuleSupport.PinAdvice),
-                    dependency.Specifier, cap: ModuleRuleSupport.Cap(gate));
+                Report(context, judged, dependency, gate, $"{path}, an ES module",
+                    "Use `await import()`, make the required file CommonJS, or run a newer Node.");
             }
         }
     }
