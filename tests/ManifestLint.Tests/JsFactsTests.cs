@@ -106,6 +106,11 @@ public class JsFactsTests
     [InlineData("const { A, B = 'x', C: c } = process.env;", "A:Required,B:Defaulted,C:Required")]
     [InlineData("const k = 'A'; use(process.env[k]);", "")]
     [InlineData("function f(process) { return process.env.A; }", "")]
+    [InlineData("const env = process.env; use(env.A);", "A:Required")]
+    [InlineData("const { env } = process; use(env.A || 'x');", "A:Defaulted")]
+    [InlineData("import { env } from 'node:process'; use(env.A);", "A:Required")]
+    [InlineData("import { cleanEnv, str, port } from 'envalid'; const e = cleanEnv(process.env, { A: str(), B: port({ default: 80 }), C: str({ devDefault: 'x' }) });", "A:Required,B:Defaulted,C:Defaulted")]
+    [InlineData("const env = require('env-var'); const a = env.get('A').required().asString(); const b = env.get('B').asString();", "A:Required,B:Checked")]
     public void Env_reads_are_classified(string code, string expected)
     {
         var reads = Parse(code).EnvReads.Select(r => $"{r.Name}:{r.Kind}");

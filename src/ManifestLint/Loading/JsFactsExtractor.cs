@@ -190,6 +190,14 @@ internal sealed class JsFactsExtractor(string file)
             case CallExpression { Callee: MemberExpression { Object: var owner, Property: Identifier { Name: "hasOwnProperty" } }, Arguments: [StringLiteral ownKey] } when IsProcessEnv(owner):
                 envReads.Add((new EnvRead(ownKey.Value, EnvReadKind.Checked, Span(ownKey)), scope));
                 return;
+            case CallExpression { Callee: Identifier { Name: "cleanEnv" } or MemberExpression { Property: Identifier { Name: "cleanEnv" } } } cleanEnv:
+                EnvalidSchema(cleanEnv, scope);
+                PushChildren(f, scope);
+                return;
+            case CallExpression { Callee: MemberExpression { Object: Identifier lib, Property: Identifier { Name: "get" } }, Arguments: [StringLiteral varName, ..] } when envVarModules.Contains(lib.Name):
+                EnvVarGet(f, varName, scope);
+                PushChildren(f, scope);
+                return;
             case CallExpression call:
                 if (call.Callee is Identifier { Name: "require" } && call.Arguments.Count == 1 && StaticString(call.Arguments[0]) is { } spec)
                 {
@@ -377,6 +385,40 @@ internal sealed class JsFactsExtractor(string file)
         || node is Identifier id && envObjectAliases.Contains(id.Name);
 
     private readonly HashSet<string> envObjectAliases = new(StringComparer.Ordinal);
+    private readonly HashSet<string> envVarModules = new(StringComparer.Ordinal);
+
+    /// <summary>envalid: `cleanEnv(process.env, { X: str(), Y: str({ default: 'a' }) })` — required unless
+    /// the validator has `default` or `devDefault`.</summary>
+    private void EnvalidSchema(CallExpression call, JsScope scope)
+    {
+        if (call.Arguments.Count < 2 || !IsProcessEnv(call.Arguments[0]) || call.Arguments[1] is not ObjectExpression schema) return;
+        foreach (var p in schema.Properties)
+        {
+            if (p is not Property { Computed: false } prop || PropertyName(prop.Key) is not { } name) continue;
+            var defaulted = prop.Value is CallExpression { Arguments: [ObjectExpression options, ..] }
+                && options.Properties.OfType<Property>().Any(o => PropertyName(o.Key) is "default" or "devDefault");
+            envReads.Add((new EnvRead(name, defaulted ? EnvReadKind.Defaulted : EnvReadKind.Required, Span(prop.Key)), scope));
+        }
+    }
+
+    /// <summary>env-var: `env.get('X').required()` is required; without `.required()` the value may be undefined (checked).</summary>
+    private void EnvVarGet(Frame frame, StringLiteral name, JsScope scope)
+    {
+        var required = false;
+        for (var up = frame.Parent; up is not null; up = up.Parent)
+        {
+            if (up.Node is MemberExpression { Property: Identifier { Name: "required" } }) { required = true; break; }
+            if (up.Node is not (MemberExpression or CallExpression or ChainExpression)) break;
+        }
+        envReads.Add((new EnvRead(name.Value, required ? EnvReadKind.Required : EnvReadKind.Checked, Span(name)), scope));
+    }
+
+    private static string? PropertyName(Node key) => key switch
+    {
+        Identifier id => id.Name,
+        StringLiteral s => s.Value,
+        _ => null,
+    };
 
     /// <summary>A first, light pass (explicit stack) for names bound to the env object, which the main
     /// walk needs before it meets their uses.</summary>
@@ -397,6 +439,12 @@ internal sealed class JsFactsExtractor(string file)
                     {
                         if (p is Property { Computed: false, Key: Identifier { Name: "env" }, Value: Identifier local }) envObjectAliases.Add(local.Name);
                     }
+                    break;
+                case VariableDeclarator { Id: Identifier lib, Init: CallExpression { Callee: Identifier { Name: "require" }, Arguments: [StringLiteral { Value: "env-var" }] } }:
+                    envVarModules.Add(lib.Name);
+                    break;
+                case ImportDeclaration { Source.Value: "env-var" } envVarImport:
+                    foreach (var s in envVarImport.Specifiers) envVarModules.Add(s.Local.Name);
                     break;
                 case ImportDeclaration { Source.Value: "process" or "node:process" } import:
                     foreach (var s in import.Specifiers.OfType<ImportSpecifier>())

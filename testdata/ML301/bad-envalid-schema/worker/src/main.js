@@ -1,0 +1,4 @@
+import { connect } from './queue.js';
+
+const queue = await connect();
+queue.on('job', (job) => console.log('job', job.id));
