@@ -30,6 +30,16 @@ internal static class LinksCommand
             stdout.WriteLine($"      entry: {entry}; {link.ReachableFiles.Count} file(s) reachable; {model.NodeTargetFor(link.Package.File).Describe()}");
         }
 
+        if (model.AmbiguousLinks.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine("Ambiguous (several apps match equally; not linked):");
+            foreach (var (workload, container, candidates) in model.AmbiguousLinks)
+            {
+                stdout.WriteLine($"  {workload.Ref} container `{container.Name}`: {string.Join(", ", candidates)}");
+            }
+        }
+
         var linked = model.Links.Select(l => (l.Workload, l.Container.Name)).ToHashSet();
         var unlinked = model.Workloads.SelectMany(w => w.PodTemplate!.Containers.Select(c => (Workload: w, Container: c)))
             .Where(p => !linked.Contains((p.Workload, p.Container.Name))).ToList();

@@ -69,7 +69,11 @@ public class LinkerTests
         using var p = App("a/api");
         p.Write("b/api/package.json", Pkg).Write("b/api/server.js", Server).Write("b/api/Dockerfile", "FROM node:20\nCMD [\"node\", \"server.js\"]\n")
          .Write("k8s/d.yaml", Deployment("web", "api", "x:1"));
-        Assert.Empty(p.Lint().Model.Links);
+        var model = p.Lint().Model;
+        Assert.Empty(model.Links);
+        var (_, container, candidates) = Assert.Single(model.AmbiguousLinks);
+        Assert.Equal("api", container.Name);
+        Assert.Equal(["a/api/", "b/api/"], candidates.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public static class AppLinker
             .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
             .GroupBy(i => i.Dir).Select(g => Dockerfiles.Preferred(g)!).ToList();
         var links = new List<AppLink>();
+        var ambiguous = new List<(KubeObject, Container, IReadOnlyList<string>)>();
         var unlinked = new List<(KubeObject Workload, Container Container)>();
         foreach (var workload in model.Workloads)
         {
@@ -45,7 +46,7 @@ public static class AppLinker
             }
             foreach (var container in workload.PodTemplate!.Containers)
             {
-                var link = ByImage(model, graph, apps, workload, container);
+                var link = ByImage(model, graph, apps, workload, container, ambiguous);
                 if (link is not null) links.Add(link);
                 else unlinked.Add((workload, container));
             }
@@ -67,6 +68,7 @@ public static class AppLinker
             }
         }
         model.Links = links;
+        model.AmbiguousLinks = ambiguous;
         NodeTargetResolver.Resolve(model);
         // Files Node runs: from each package's own entry points, and from what each linked container starts
         // (a Kubernetes command may start a file no Dockerfile or script names).
@@ -111,7 +113,8 @@ public static class AppLinker
         return Build(model, graph, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
     }
 
-    private static AppLink? ByImage(ProjectModel model, ModuleGraph graph, List<ImageRecipe> apps, KubeObject workload, Container container)
+    private static AppLink? ByImage(ProjectModel model, ModuleGraph graph, List<ImageRecipe> apps, KubeObject workload, Container container,
+        List<(KubeObject, Container, IReadOnlyList<string>)> ambiguous)
     {
         var imageName = ImageRepositoryName(container.Image);
         var matches = new List<(ImageRecipe App, int Strength, string Why)>();
@@ -134,7 +137,11 @@ public static class AppLinker
         if (matches.Count == 0) return null;
         var best = matches.Max(m => m.Strength);
         var top = matches.Where(m => m.Strength == best).ToList();
-        if (top.Count != 1) return null; // ambiguous: precision over recall
+        if (top.Count != 1)
+        {
+            ambiguous.Add((workload, container, top.Select(m => m.App.Dir + "/").ToList())); // precision over recall: no guess
+            return null;
+        }
         var (chosen, _, why) = top[0];
         return Build(model, graph, workload, container, model.Packages[chosen.Dir], chosen, why);
     }

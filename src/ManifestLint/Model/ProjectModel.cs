@@ -110,6 +110,9 @@ public sealed class ProjectModel
 
     /// <summary>App ↔ container links, set by the linker.</summary>
     public IReadOnlyList<AppLink> Links { get; internal set; } = [];
+    /// <summary>Containers that several apps match equally well: not linked (no guess), shown by `manifestlint links`.</summary>
+    public IReadOnlyList<(KubeObject Workload, Container Container, IReadOnlyList<string> Candidates)> AmbiguousLinks { get; internal set; } = [];
+
     /// <summary>JS files Node runs: reachable from some entry point of some package.</summary>
     public IReadOnlySet<string> NodeRunFiles { get; internal set; } = new HashSet<string>();
 
