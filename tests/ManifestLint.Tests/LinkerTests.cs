@@ -45,6 +45,17 @@ public class LinkerTests
     }
 
     [Fact]
+    public void Links_by_docker_compose_build_context_and_image()
+    {
+        using var p = App("services/api-server")
+            .Write("docker-compose.yml", "services:\n  api:\n    build: ./services/api-server\n    image: registry.local/shop/web-api:dev\n  db:\n    image: postgres:16\n")
+            .Write("k8s/d.yaml", Deployment("shop", "web", "registry.local/shop/web-api:3.1"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal("services/api-server", link.Package.Dir);
+        Assert.Equal("docker-compose.yml service `api` builds image `registry.local/shop/web-api:dev` from services/api-server/", link.Evidence);
+    }
+
+    [Fact]
     public void Annotation_wins_and_is_recorded()
     {
         using var p = App("api").Write("k8s/d.yaml", Deployment("web", "main", "nginx:1", "  annotations:\n    manifestlint.io/source: ./api/"));

@@ -122,7 +122,9 @@ public static class AppLinker
         {
             var folder = app.Dir.Length == 0 ? null : PathUtil.LastSegment(app.Dir);
             if (folder is null) continue;
-            if (container.Name == folder) matches.Add((app, 3, $"container name `{container.Name}` matches folder {app.Dir}/ ({app.File} runs Node)"));
+            var composed = model.ComposeBuilds.FirstOrDefault(b => b.Context == app.Dir && SameRepository(b.Image, container.Image));
+            if (composed is not null) matches.Add((app, 3, $"{composed.Span.File} service `{composed.Service}` builds image `{composed.Image}` from {app.Dir}/"));
+            else if (container.Name == folder) matches.Add((app, 3, $"container name `{container.Name}` matches folder {app.Dir}/ ({app.File} runs Node)"));
             else if (imageName == folder) matches.Add((app, 3, $"image `{container.Image}` matches folder {app.Dir}/ ({app.File} runs Node)"));
             // Workload-level evidence only speaks for the pod's app container, never its sidecars.
             else if ((workload.Name == folder || AppLabel(workload) == folder) && MainContainer(workload, folder) == container)
@@ -211,6 +213,18 @@ public static class AppLinker
         var last = noDigest[(lastSlash + 1)..];
         var colon = last.IndexOf(':');
         return colon < 0 ? last : last[..colon];
+    }
+
+    /// <summary>`registry/team/app:1` and `registry/team/app:2` are the same repository.</summary>
+    private static bool SameRepository(string a, string? b)
+    {
+        static string Repo(string image)
+        {
+            var noDigest = image.Split('@')[0];
+            var colon = noDigest.LastIndexOf(':');
+            return colon > noDigest.LastIndexOf('/') ? noDigest[..colon] : noDigest;
+        }
+        return b is not null && Repo(a) == Repo(b);
     }
 
     private static string? AppLabel(KubeObject workload) =>

@@ -45,6 +45,7 @@ public static class ProjectLoader
         var images = new ConcurrentBag<ImageRecipe>();
         var dotEnvs = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var versionFiles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var composeBuilds = new ConcurrentBag<ComposeBuild>();
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
@@ -62,6 +63,10 @@ public static class ProjectLoader
                     versionFiles[file.RelativePath] = text.Trim();
                     break;
                 case FileKind.Yaml:
+                    if (ComposeLoader.IsComposeFile(file.RelativePath))
+                    {
+                        foreach (var build in ComposeLoader.Builds(file.RelativePath, text)) composeBuilds.Add(build);
+                    }
                     var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, overrides.GetValueOrDefault(file.RelativePath));
                     if (yamlProblem is not null && text.Contains("{{", StringComparison.Ordinal))
                     {
@@ -101,6 +106,7 @@ public static class ProjectLoader
             DotEnvKeys = dotEnvs,
             NodeVersionFiles = versionFiles,
             VendoredPackages = vendored,
+            ComposeBuilds = composeBuilds.OrderBy(b => b.Span.File, StringComparer.Ordinal).ThenBy(b => b.Span.StartLine).ToList(),
         };
     }
 

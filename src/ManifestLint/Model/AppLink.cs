@@ -1,5 +1,8 @@
 namespace ManifestLint.Model;
 
+/// <summary>A docker-compose service that builds `Image` from the folder `Context`.</summary>
+public sealed record ComposeBuild(string Image, string Context, string Service, SourceSpan Span);
+
 /// <summary>A Node app (package) found to run in a workload's container, with the evidence why.</summary>
 public sealed record AppLink(
     KubeObject Workload,

@@ -66,6 +66,9 @@ public sealed class ProjectModel
     /// <summary>Keys of each `.env` file, by project path.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> DotEnvKeys { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 
+    /// <summary>Images that docker-compose files build, with their build context.</summary>
+    public IReadOnlyList<ComposeBuild> ComposeBuilds { get; init; } = [];
+
     /// <summary>Packages under node_modules that the code names, by package folder.</summary>
     public IReadOnlyDictionary<string, VendoredPackage> VendoredPackages { get; init; } = new Dictionary<string, VendoredPackage>();
 

@@ -1,0 +1,38 @@
+using ManifestLint.Linking;
+using ManifestLint.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace ManifestLint.Loading;
+
+/// <summary>docker-compose files: which image each service builds from which folder (link evidence).</summary>
+internal static class ComposeLoader
+{
+    public static bool IsComposeFile(string file)
+    {
+        var name = Path.GetFileName(file);
+        return name.StartsWith("docker-compose", StringComparison.Ordinal) || name is "compose.yml" or "compose.yaml";
+    }
+
+    public static IEnumerable<ComposeBuild> Builds(string file, string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(text)), YamlLoader.MaxDepth));
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            yield break; // the manifest loader reports syntax errors
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode.Get("services") is not YamlMappingNode services) yield break;
+        var dir = PathUtil.DirOf(file);
+        foreach (var (nameNode, service) in services.Children)
+        {
+            var image = service.Str("image");
+            var build = service.Get("build");
+            var context = build.Str() ?? build.Str("context");
+            if (image is null || context is null) continue;
+            yield return new ComposeBuild(image, PathUtil.Join(dir, context), nameNode.Str() ?? "", service.Span(file));
+        }
+    }
+}
