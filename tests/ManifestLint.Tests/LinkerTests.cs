@@ -56,6 +56,20 @@ public class LinkerTests
     }
 
     [Fact]
+    public void Dotenv_file_left_out_by_dockerignore_provides_nothing()
+    {
+        using var p = App("api")
+            .Write("api/server.js", "require('dotenv').config();\nconnect(process.env.DATABASE_URL);\n")
+            .Write("api/.env", "DATABASE_URL=postgres://localhost/dev\n")
+            .Write("k8s/d.yaml", Deployment("api", "api", "acme/api:1"));
+        Assert.Empty(p.Findings());
+        p.Write("api/.dockerignore", "node_modules\n.env\n");
+        var finding = Assert.Single(p.Lint().Findings);
+        Assert.Equal("ML301", finding.RuleId);
+        Assert.Contains("It is in api/.env, but api/.dockerignore leaves `.env` out of the image", finding.Message);
+    }
+
+    [Fact]
     public void Annotation_wins_and_is_recorded()
     {
         using var p = App("api").Write("k8s/d.yaml", Deployment("web", "main", "nginx:1", "  annotations:\n    manifestlint.io/source: ./api/"));

@@ -85,6 +85,7 @@ public sealed class FileDiscoverer(long maxFileBytes)
         if (name is "kustomization.yaml" or "kustomization.yml" or "Kustomization") return FileKind.Kustomization;
         if (name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)) return FileKind.DotEnv;
         if (name is ".nvmrc" or ".node-version") return FileKind.NodeVersionFile;
+        if (name == ".dockerignore") return FileKind.DockerIgnore;
         if (name == "Dockerfile" || name.StartsWith("Dockerfile.", StringComparison.Ordinal) || name.EndsWith(".Dockerfile", StringComparison.Ordinal) || name.EndsWith(".dockerfile", StringComparison.Ordinal))
         {
             return FileKind.Dockerfile;

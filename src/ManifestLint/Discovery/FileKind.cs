@@ -12,6 +12,8 @@ public enum FileKind
     DotEnv,
     /// <summary>`.nvmrc` / `.node-version`: the Node version a folder expects.</summary>
     NodeVersionFile,
+    /// <summary>`.dockerignore`: what a build context leaves out of the image.</summary>
+    DockerIgnore,
 }
 
 /// <summary>A file to load. Content is set for input that does not come from disk (stdin).</summary>

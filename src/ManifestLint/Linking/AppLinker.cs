@@ -174,10 +174,15 @@ public static class AppLinker
         var reachable = graph.Reachable(files);
         // dotenv reads `.env` from the working directory, which is the package folder in the image.
         var usesDotenv = reachable.Any(f => model.Modules.TryGetValue(f, out var m) && m.Dependencies.Any(d => d.Specifier is "dotenv" or "dotenv/config"));
-        var envFiles = usesDotenv ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
+        // ... unless the build context's .dockerignore keeps `.env` out of the image.
+        var dockerIgnore = image is null ? null : PathUtil.Join(image.Dir, ".dockerignore");
+        var excluded = usesDotenv && dockerIgnore is not null && model.DockerIgnores.TryGetValue(dockerIgnore, out var lines)
+            && new MAB.DotIgnore.IgnoreList(lines, MAB.DotIgnore.MatchFlags.PATHNAME).IsIgnored(".env", false);
+        var envFiles = usesDotenv && !excluded ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
         return new AppLink(workload, container, package, image, entry, reachable, evidence)
         {
             EnvFiles = envFiles,
+            DotEnvExcludedBy = excluded ? dockerIgnore : null,
             LaunchEntry = launch.Entry,
             Transpiled = launch.Transpiled,
             LaunchSpan = launchSpan,

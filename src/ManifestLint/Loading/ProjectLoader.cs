@@ -46,6 +46,7 @@ public static class ProjectLoader
         var dotEnvs = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var versionFiles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var composeBuilds = new ConcurrentBag<ComposeBuild>();
+        var dockerIgnores = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
@@ -61,6 +62,9 @@ public static class ProjectLoader
             {
                 case FileKind.NodeVersionFile:
                     versionFiles[file.RelativePath] = text.Trim();
+                    break;
+                case FileKind.DockerIgnore:
+                    dockerIgnores[file.RelativePath] = text.Replace("\r\n", "\n").Split('\n');
                     break;
                 case FileKind.Yaml:
                     if (ComposeLoader.IsComposeFile(file.RelativePath))
@@ -106,6 +110,7 @@ public static class ProjectLoader
             DotEnvKeys = dotEnvs,
             NodeVersionFiles = versionFiles,
             VendoredPackages = vendored,
+            DockerIgnores = dockerIgnores,
             ComposeBuilds = composeBuilds.OrderBy(b => b.Span.File, StringComparer.Ordinal).ThenBy(b => b.Span.StartLine).ToList(),
         };
     }

@@ -16,6 +16,9 @@ public sealed record AppLink(
     /// <summary>`.env` files the app loads at start (dotenv, `node --env-file`), project paths.</summary>
     public IReadOnlyList<string> EnvFiles { get; init; } = [];
 
+    /// <summary>The app loads `.env` with dotenv, but the image's `.dockerignore` leaves it out.</summary>
+    public string? DotEnvExcludedBy { get; init; }
+
     /// <summary>Started through a transpiler hook: its files' module syntax is not Node's to judge.</summary>
     public bool Transpiled { get; init; }
 

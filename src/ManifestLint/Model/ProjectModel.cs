@@ -66,6 +66,9 @@ public sealed class ProjectModel
     /// <summary>Keys of each `.env` file, by project path.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> DotEnvKeys { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 
+    /// <summary>`.dockerignore` lines by project path.</summary>
+    public IReadOnlyDictionary<string, string[]> DockerIgnores { get; init; } = new Dictionary<string, string[]>();
+
     /// <summary>Images that docker-compose files build, with their build context.</summary>
     public IReadOnlyList<ComposeBuild> ComposeBuilds { get; init; } = [];
 
