@@ -36,7 +36,7 @@ public static class Linter
         var scopes = paths.Select(p => ProjectRoot.Relative(root, Path.GetFullPath(p))).ToList();
         return new LintResult(root, model, Run(model, f => InScope(f.Span.File, scopes)))
         {
-            RepoPrefix = ProjectRoot.RepoPrefix(root),
+            RepoRootOrNull = ProjectRoot.GitRoot(root),
             FilesInScope = model.Sources.Keys.Count(f => InScope(f, scopes)),
             Skipped = model.Skipped.Where(s => InScope(s.RelativePath, scopes)).ToList(),
         };

@@ -15,6 +15,7 @@ public sealed class FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<st
     /// file nor as a folder (`dist/` patterns match folders only).</summary>
     public bool CouldExistUnignored(string path)
     {
+        if (path.Length == 0) return false; // the root itself: ignore lists cannot judge an empty path
         var slash = path.LastIndexOf('/');
         var folder = slash < 0 ? "" : path[..slash];
         return walkedFolders.TryGetValue(folder, out var ignored) && !ignored(path, false) && !ignored(path, true);

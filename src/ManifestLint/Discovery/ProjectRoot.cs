@@ -11,16 +11,13 @@ public static class ProjectRoot
         var full = Path.GetFullPath(path);
         var start = Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? full;
         return Upward(start, d => File.Exists(Path.Combine(d, ConfigFileName)))
-            ?? Upward(start, d => Directory.Exists(Path.Combine(d, ".git")) || File.Exists(Path.Combine(d, ".git")))
+            ?? GitRoot(start)
             ?? start;
     }
 
-    /// <summary>The project root's path inside its git repository ("" when it is the repository root or not in one).</summary>
-    public static string RepoPrefix(string root)
-    {
-        var gitRoot = Upward(root, d => Directory.Exists(Path.Combine(d, ".git")) || File.Exists(Path.Combine(d, ".git")));
-        return gitRoot is null ? "" : Relative(gitRoot, root);
-    }
+    /// <summary>The enclosing git repository's root, if any.</summary>
+    public static string? GitRoot(string root) =>
+        Upward(root, d => Directory.Exists(Path.Combine(d, ".git")) || File.Exists(Path.Combine(d, ".git")));
 
     private static string? Upward(string start, Func<string, bool> test)
     {

@@ -210,27 +210,11 @@ public static class AppLinker
     }
 
     /// <summary>`registry:5000/team/chat-backend:v7@sha256:…` → `chat-backend`.</summary>
-    private static string? ImageRepositoryName(string? image)
-    {
-        if (string.IsNullOrEmpty(image)) return null;
-        var noDigest = image.Split('@')[0];
-        var lastSlash = noDigest.LastIndexOf('/');
-        var last = noDigest[(lastSlash + 1)..];
-        var colon = last.IndexOf(':');
-        return colon < 0 ? last : last[..colon];
-    }
+    private static string? ImageRepositoryName(string? image) => ImageReference.Parse(image)?.Name;
 
     /// <summary>`registry/team/app:1` and `registry/team/app:2` are the same repository.</summary>
-    private static bool SameRepository(string a, string? b)
-    {
-        static string Repo(string image)
-        {
-            var noDigest = image.Split('@')[0];
-            var colon = noDigest.LastIndexOf(':');
-            return colon > noDigest.LastIndexOf('/') ? noDigest[..colon] : noDigest;
-        }
-        return b is not null && Repo(a) == Repo(b);
-    }
+    private static bool SameRepository(string a, string? b) =>
+        ImageReference.Parse(a) is { } x && ImageReference.Parse(b) is { } y && x.Repository == y.Repository;
 
     private static string? AppLabel(KubeObject workload) =>
         workload.PodTemplate!.Labels.GetValueOrDefault("app.kubernetes.io/name") ?? workload.PodTemplate.Labels.GetValueOrDefault("app");

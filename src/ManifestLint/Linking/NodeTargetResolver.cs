@@ -47,12 +47,10 @@ internal static partial class NodeTargetResolver
     /// <summary>`node:20-alpine`, `node:22.12-slim`, `node:lts`, `gcr.io/distroless/nodejs20-debian12`, `cgr.dev/chainguard/node`.</summary>
     public static NodeTarget? FromImage(string image, string source)
     {
-        var withoutDigest = image.Split('@')[0];
-        var slash = withoutDigest.LastIndexOf('/');
-        var colon = withoutDigest.IndexOf(':', slash + 1);
-        var repo = colon < 0 ? withoutDigest[(slash + 1)..] : withoutDigest[(slash + 1)..colon];
-        var tag = colon < 0 ? "latest" : withoutDigest[(colon + 1)..];
-        if (image.Contains('@') && colon < 0) return null; // digest only: no version to read
+        if (ImageReference.Parse(image) is not { } reference) return null;
+        if (reference.HasDigest && reference.Tag is null) return null; // digest only: no version to read
+        var repo = reference.Name;
+        var tag = reference.Tag ?? "latest";
         if (DistrolessPattern().Match(repo) is { Success: true } distroless)
         {
             return Span(int.Parse(distroless.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), null, null, source);

@@ -7,8 +7,20 @@ namespace ManifestLint.Loading;
 /// <summary>Walks one AST (explicit stack, no recursion) and collects the facts rules need:
 /// free uses of CommonJS globals, ESM syntax, dependencies, and `process.env` reads. Scope-aware
 /// for the tracked names only, which keeps the walk cheap.</summary>
-internal sealed class JsFactsExtractor(string file)
+/// <summary>What one walk of a file yields.</summary>
+internal readonly record struct JsFacts(IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env);
+
+internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
 {
+    /// <summary>Cheap text test: can the file bind the env object or env-var to a local at all? Most files
+    /// cannot, and then the alias pre-pass over the AST is skipped.</summary>
+    public static bool MayAliasEnv(string text) =>
+        text.Contains("env-var", StringComparison.Ordinal)
+        || (text.Contains("process", StringComparison.Ordinal)
+            && (text.Contains("= process", StringComparison.Ordinal) || text.Contains("=process", StringComparison.Ordinal)
+                || text.Contains("'node:process'", StringComparison.Ordinal) || text.Contains("\"node:process\"", StringComparison.Ordinal)
+                || text.Contains("'process'", StringComparison.Ordinal) || text.Contains("\"process\"", StringComparison.Ordinal)));
+
     private sealed record Frame(Node Node, Frame? Parent, JsScope Scope);
 
     private readonly Stack<Frame> stack = new();
@@ -31,10 +43,10 @@ internal sealed class JsFactsExtractor(string file)
 
     public SourceSpan? TopLevelAwait => topLevelAwait;
 
-    public (IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env) Extract(Node program)
+    public JsFacts Extract(Node program)
     {
         var root = new JsScope(null, isFunction: true) { IsProgram = true };
-        CollectEnvObjectAliases(program);
+        if (scanEnvAliases) CollectEnvObjectAliases(program);
         stack.Push(new Frame(program, null, root));
         while (stack.Count > 0) Visit(stack.Pop());
 
@@ -65,7 +77,7 @@ internal sealed class JsFactsExtractor(string file)
         var env = envReads.Where(r => r.Scope is null || r.Scope.IsFree("process")).Select(r => r.Read)
             .OrderBy(r => r.Span.StartLine).ThenBy(r => r.Span.StartColumn).ToList();
         var deps = dependencies.OrderBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ToList();
-        return (globals, esm, deps, env);
+        return new JsFacts(globals, esm, deps, env);
     }
 
     private void Push(Node? node, Frame parent, JsScope scope)

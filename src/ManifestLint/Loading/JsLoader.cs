@@ -14,26 +14,26 @@ internal static class JsLoader
         var assertions = new List<SourceSpan>();
         try
         {
-            Acornima.Ast.Program program;
+            JsFactsExtractor extractor;
+            JsFacts facts;
             if (format == ModuleFormat.Esm)
             {
-                program = ParseModule(file, ref text, assertions);
+                (extractor, facts) = Extract(file, text, ParseModule(file, ref text, assertions));
             }
             else
             {
                 try
                 {
-                    program = new Parser(ScriptOptions).ParseScript(text, file, strict: false);
+                    (extractor, facts) = Extract(file, text, new Parser(ScriptOptions).ParseScript(text, file, strict: false));
                 }
-                catch (ParseErrorException) when (TryParseModuleWithEsmSyntax(file, text, assertions, out var module))
+                catch (ParseErrorException) when (TryParseModuleCode(file, text, assertions, out var module))
                 {
-                    // A CommonJS file that only parses as a module uses import/export: keep its facts so
-                    // ML102 can say exactly that, instead of a bare syntax error.
-                    program = module;
+                    // A CommonJS file that only parses as a module is module code: keep its facts so
+                    // ML102/ML107/ML108 can say exactly that, instead of a bare syntax error.
+                    (extractor, facts) = module;
                 }
             }
-            var extractor = new JsFactsExtractor(file);
-            var (globals, esm, deps, env) = extractor.Extract(program);
+            var (globals, esm, deps, env) = facts;
             return (new JsModule
             {
                 File = file,
@@ -63,6 +63,12 @@ internal static class JsLoader
         }
     }
 
+    private static (JsFactsExtractor, JsFacts) Extract(string file, string text, Acornima.Ast.Program program)
+    {
+        var extractor = new JsFactsExtractor(file, JsFactsExtractor.MayAliasEnv(text));
+        return (extractor, extractor.Extract(program));
+    }
+
     /// <summary>Import assertions (`assert { type: 'json' }`, valid before Node 22) are not ES2025 syntax:
     /// each is read as the attribute form it became (`with`, padded to keep every position) and recorded.</summary>
     private static Acornima.Ast.Module ParseModule(string file, ref string text, List<SourceSpan> assertions)
@@ -83,18 +89,16 @@ internal static class JsLoader
     }
 
     /// <summary>A script that fails only because it is module code (import/export, import.meta, top-level
-    /// await) parses as a module: Node's syntax detection sees the same.</summary>
-    private static bool TryParseModuleWithEsmSyntax(string file, string text, List<SourceSpan> assertions, out Acornima.Ast.Program program)
+    /// await) parses as a module: Node's syntax detection sees the same. The facts walk is kept, not redone.</summary>
+    private static bool TryParseModuleCode(string file, string text, List<SourceSpan> assertions, out (JsFactsExtractor, JsFacts) result)
     {
-        program = null!;
+        result = default;
         try
         {
-            var module = ParseModule(file, ref text, assertions);
-            var probe = new JsFactsExtractor(file);
-            var (_, esm, _, _) = probe.Extract(module);
-            var isModuleCode = esm is not null || probe.ImportMeta is not null || probe.TopLevelAwait is not null;
-            if (isModuleCode) program = module;
-            return isModuleCode;
+            var moduleText = text;
+            result = Extract(file, moduleText, ParseModule(file, ref moduleText, assertions));
+            var (extractor, (_, esm, _, _)) = result;
+            return esm is not null || extractor.ImportMeta is not null || extractor.TopLevelAwait is not null;
         }
         catch (ParseErrorException)
         {

@@ -82,7 +82,7 @@ public static class ProjectLoader
                     if (!patchFiles.Contains(file.RelativePath)) objects.Add((file.RelativePath, kube));
                     break;
                 case FileKind.JavaScript:
-                    var (format, reason, package, typeless) = formats.ResolveWithType(file.RelativePath);
+                    var (format, reason, package, typeless) = formats.Resolve(file.RelativePath);
                     var (module, jsProblem) = JsLoader.Load(file.RelativePath, text, format, reason, package, typeless);
                     if (jsProblem is not null) problems.Add(jsProblem);
                     if (module is not null) modules[module.File] = module;

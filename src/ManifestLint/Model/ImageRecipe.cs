@@ -39,9 +39,7 @@ public sealed class ImageStage
     {
         get
         {
-            var repo = BaseImage.Split(':', '@')[0];
-            var last = repo[(repo.LastIndexOf('/') + 1)..];
-            if (last.StartsWith("node", StringComparison.Ordinal)) return !IsStaticServer(Command);
+            if (ImageReference.Parse(BaseImage)?.Name.StartsWith("node", StringComparison.Ordinal) == true) return !IsStaticServer(Command);
             return Command.Take(2).Any(t => Path.GetFileName(t) is "node" or "npm" or "yarn" or "pnpm" or "nodemon" or "pm2-runtime");
         }
     }

@@ -20,4 +20,18 @@ public sealed class NodePackage
     public required IReadOnlyDictionary<string, string> Bin { get; init; }
     /// <summary>Names from dependencies and devDependencies.</summary>
     public required IReadOnlySet<string> Dependencies { get; init; }
+
+    /// <summary>The package.json that governs a file, as Node finds it: the nearest folder upward with one,
+    /// stopping at a node_modules boundary.</summary>
+    public static NodePackage? Nearest(IReadOnlyDictionary<string, NodePackage> packages, string file)
+    {
+        var dir = file;
+        while (true)
+        {
+            var slash = dir.LastIndexOf('/');
+            dir = slash < 0 ? "" : dir[..slash];
+            if (packages.TryGetValue(dir, out var package)) return package;
+            if (dir.Length == 0 || dir.EndsWith("node_modules", StringComparison.Ordinal)) return null;
+        }
+    }
 }

@@ -95,14 +95,7 @@ public sealed class ProjectModel
     public NodeTarget DefaultNodeTarget { get; internal set; } = Linking.NodeTargetResolver.Default;
 
     /// <summary>The package.json that governs a file: the nearest one upward.</summary>
-    public NodePackage? NearestPackage(string file)
-    {
-        for (var dir = Linking.PathUtil.DirOf(file); ; dir = Linking.PathUtil.DirOf(dir))
-        {
-            if (Packages.TryGetValue(dir, out var package)) return package;
-            if (dir.Length == 0) return null;
-        }
-    }
+    public NodePackage? NearestPackage(string file) => NodePackage.Nearest(Packages, file);
 
     /// <summary>The Node version that runs a file: its package's target.</summary>
     public NodeTarget NodeTargetFor(string file)
