@@ -28,6 +28,7 @@ internal static class LinksCommand
             stdout.WriteLine($"      evidence: {link.Evidence}");
             var entry = link.EntryFile ?? (link.LaunchEntry is { } e ? $"{e} (missing)" : "unknown (the command starts no file ManifestLint can see)");
             stdout.WriteLine($"      entry: {entry}; {link.ReachableFiles.Count} file(s) reachable; {model.NodeTargetFor(link.Package.File).Describe()}");
+            stdout.WriteLine($"      env: {EnvSummary(model, link)}");
         }
 
         if (model.AmbiguousLinks.Count > 0)
@@ -61,5 +62,17 @@ internal static class LinksCommand
         stdout.WriteLine();
         stdout.WriteLine($"Add the annotation `{Linking.AppLinker.SourceAnnotation}: <folder>` (and `{Linking.AppLinker.ContainerAnnotation}: <name>` for pods with sidecars) to link explicitly.");
         return ExitCodes.Clean;
+    }
+
+    /// <summary>`5 variable(s) read: 2 required, 2 defaulted, 1 only tested; 1 dynamic read not judged`.</summary>
+    private static string EnvSummary(ProjectModel model, AppLink link)
+    {
+        var modules = link.ReachableFiles.Select(f => model.Modules.GetValueOrDefault(f)).OfType<JsModule>().ToList();
+        var byName = modules.SelectMany(m => m.EnvReads).GroupBy(r => r.Name).ToList();
+        var required = byName.Count(g => g.All(r => r.Kind == EnvReadKind.Required));
+        var defaulted = byName.Count(g => g.Any(r => r.Kind == EnvReadKind.Defaulted));
+        var dynamic = modules.Sum(m => m.DynamicEnvReads);
+        var summary = $"{byName.Count} variable(s) read: {required} required, {defaulted} defaulted, {byName.Count - required - defaulted} only tested";
+        return dynamic == 0 ? summary : $"{summary}; {dynamic} dynamic read(s) (`process.env[expr]`) not judged";
     }
 }

@@ -111,10 +111,24 @@ public class JsFactsTests
     [InlineData("import { env } from 'node:process'; use(env.A);", "A:Required")]
     [InlineData("import { cleanEnv, str, port } from 'envalid'; const e = cleanEnv(process.env, { A: str(), B: port({ default: 80 }), C: str({ devDefault: 'x' }) });", "A:Required,B:Defaulted,C:Defaulted")]
     [InlineData("const env = require('env-var'); const a = env.get('A').required().asString(); const b = env.get('B').asString();", "A:Required,B:Checked")]
+    [InlineData("import { z } from 'zod'; const S = z.object({ A: z.string().url(), B: z.coerce.number().default(3000), C: z.enum(['x']).optional(), D: z.string().nullish() }).strict(); export const env = S.parse(process.env);", "A:Required,B:Defaulted,C:Checked,D:Checked")]
+    [InlineData("const { z } = require('zod'); const r = z.object({ A: z.string(), B: z.string().catch('x') }).safeParse(process.env);", "A:Required,B:Defaulted")]
+    [InlineData("import { z } from 'zod'; const S = z.object({ A: z.string() }); S.parse({ A: 'x' });", "")]
     public void Env_reads_are_classified(string code, string expected)
     {
         var reads = Parse(code).EnvReads.Select(r => $"{r.Name}:{r.Kind}");
         Assert.Equal(expected, string.Join(",", reads));
+    }
+
+    [Fact]
+    public void Schema_and_fallback_literals_are_recorded_and_computed_keys_counted()
+    {
+        var module = Parse("import { z } from 'zod'; import { cleanEnv, str } from 'envalid';\n"
+            + "const a = z.object({ S: z.string().default('keyboard cat') }).parse(process.env);\n"
+            + "const b = cleanEnv(process.env, { T: str({ default: 'changeme' }) });\n"
+            + "for (const k of ['X', 'Y']) console.log(process.env[k], process.env[`${k}_URL`]);\n");
+        Assert.Equal("S=keyboard cat,T=changeme", string.Join(",", module.EnvReads.Select(r => $"{r.Name}={r.DefaultValue}")));
+        Assert.Equal(2, module.DynamicEnvReads);
     }
 
     [Fact]

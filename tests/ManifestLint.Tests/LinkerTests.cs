@@ -55,6 +55,53 @@ public class LinkerTests
         Assert.Equal("docker-compose.yml service `api` builds image `registry.local/shop/web-api:dev` from services/api-server/", link.Evidence);
     }
 
+    [Theory]
+    [InlineData("      - run: |\n          docker build --pull -t ghcr.io/acme/core-svc:${{ github.sha }} -f services/api-server/Dockerfile services/api-server\n          docker push ghcr.io/acme/core-svc:${{ github.sha }}\n",
+        "step `run` builds image `ghcr.io/acme/core-svc`")]
+    [InlineData("      - name: Build\n        run: docker buildx build --push --tag=$REGISTRY/core-svc:v1 .\n        working-directory: services/api-server\n        env:\n          REGISTRY: ghcr.io/acme\n",
+        "step `Build` builds image `ghcr.io/acme/core-svc:v1`")]
+    [InlineData("      - uses: docker/metadata-action@v5\n        id: meta\n        with:\n          images: |\n            ${{ env.IMAGE }}\n      - uses: docker/build-push-action@v6\n        with:\n          context: ./services/api-server\n          tags: ${{ steps.meta.outputs.tags }}\n",
+        "step `docker/build-push-action@v6` builds image `ghcr.io/acme/core-svc`")]
+    public void Links_by_github_workflow_image_build(string steps, string evidence)
+    {
+        var workflow = "name: release\non: push\nenv:\n  IMAGE: ghcr.io/acme/core-svc\njobs:\n  images:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n" + steps;
+        using var p = App("services/api-server").Write("other/package.json", Pkg).Write("other/server.js", Server)
+            .Write("other/Dockerfile", "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n")
+            .Write(".github/workflows/release.yml", workflow)
+            .Write("k8s/d.yaml", Deployment("shop", "main", "ghcr.io/acme/core-svc:3.1"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal("services/api-server", link.Package.Dir);
+        Assert.Contains(evidence, link.Evidence);
+        Assert.EndsWith("from services/api-server/", link.Evidence);
+    }
+
+    [Fact]
+    public void Workflow_image_with_unknown_repository_is_no_evidence()
+    {
+        using var p = App("services/api-server").Write("other/package.json", Pkg).Write("other/server.js", Server)
+            .Write("other/Dockerfile", "FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n")
+            .Write(".github/workflows/release.yml", "on: push\njobs:\n  b:\n    steps:\n      - run: docker build -t ${{ github.repository }}:1 services/api-server\n")
+            .Write("k8s/d.yaml", Deployment("shop", "main", "ghcr.io/acme/core-svc:3.1"));
+        Assert.Empty(p.Lint().Model.Links);
+    }
+
+    [Theory]
+    [InlineData("COPY package*.json ./\nCOPY src ./src\n", "api/Dockerfile copies no `.env` into the image")]
+    [InlineData("COPY package*.json ./\nCOPY .env* ./\n", null)]
+    [InlineData("COPY ./ ./\n", null)]
+    [InlineData("COPY --from=build /app /app\n", null)]
+    public void Dotenv_reaches_the_image_only_when_copied(string copies, string? dropped)
+    {
+        using var p = App("api")
+            .Write("api/Dockerfile", "FROM node:20-alpine\nWORKDIR /app\n" + copies + "CMD [\"node\", \"server.js\"]\n")
+            .Write("api/server.js", "require('dotenv').config();\nconnect(process.env.DATABASE_URL);\n")
+            .Write("api/.env", "DATABASE_URL=postgres://localhost/dev\n")
+            .Write("k8s/d.yaml", Deployment("api", "api", "acme/api:1"));
+        var link = Assert.Single(p.Lint().Model.Links);
+        Assert.Equal(dropped, link.DotEnvDropped);
+        Assert.Equal(dropped is null ? 0 : 1, p.Lint().Findings.Count(f => f.RuleId == "ML301"));
+    }
+
     [Fact]
     public void Dotenv_file_left_out_by_dockerignore_provides_nothing()
     {

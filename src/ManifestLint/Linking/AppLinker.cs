@@ -122,8 +122,8 @@ public static class AppLinker
         {
             var folder = app.Dir.Length == 0 ? null : PathUtil.LastSegment(app.Dir);
             if (folder is null) continue;
-            var composed = model.ComposeBuilds.FirstOrDefault(b => b.Context == app.Dir && SameRepository(b.Image, container.Image));
-            if (composed is not null) matches.Add((app, 3, $"{composed.Span.File} service `{composed.Service}` builds image `{composed.Image}` from {app.Dir}/"));
+            var composed = model.ImageBuilds.FirstOrDefault(b => b.Context == app.Dir && SameRepository(b.Image, container.Image));
+            if (composed is not null) matches.Add((app, 3, $"{composed.Origin} builds image `{composed.Image}` from {app.Dir}/"));
             else if (container.Name == folder) matches.Add((app, 3, $"container name `{container.Name}` matches folder {app.Dir}/ ({app.File} runs Node)"));
             else if (imageName == folder) matches.Add((app, 3, $"image `{container.Image}` matches folder {app.Dir}/ ({app.File} runs Node)"));
             // Workload-level evidence only speaks for the pod's app container, never its sidecars.
@@ -174,20 +174,33 @@ public static class AppLinker
         var reachable = graph.Reachable(files);
         // dotenv reads `.env` from the working directory, which is the package folder in the image.
         var usesDotenv = reachable.Any(f => model.Modules.TryGetValue(f, out var m) && m.Dependencies.Any(d => d.Specifier is "dotenv" or "dotenv/config"));
-        // ... unless the build context's .dockerignore keeps `.env` out of the image.
-        var dockerIgnore = image is null ? null : PathUtil.Join(image.Dir, ".dockerignore");
-        var excluded = usesDotenv && dockerIgnore is not null && model.DockerIgnores.TryGetValue(dockerIgnore, out var lines)
-            && new MAB.DotIgnore.IgnoreList(lines, MAB.DotIgnore.MatchFlags.PATHNAME).IsIgnored(".env", false);
-        var envFiles = usesDotenv && !excluded ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
+        var dropped = usesDotenv ? DotEnvDropped(model, package, image) : null;
+        var envFiles = usesDotenv && dropped is null ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
         return new AppLink(workload, container, package, image, entry, reachable, evidence)
         {
             EnvFiles = envFiles,
-            DotEnvExcludedBy = excluded ? dockerIgnore : null,
+            DotEnvDropped = dropped,
             LaunchEntry = launch.Entry,
             Transpiled = launch.Transpiled,
             LaunchSpan = launchSpan,
             LaunchOrigin = launchOrigin,
         };
+    }
+
+    /// <summary>Why the package's `.env` never reaches the image, or null when it does (or may: no Dockerfile,
+    /// or artifacts copied from another stage, which may carry it).</summary>
+    private static string? DotEnvDropped(ProjectModel model, NodePackage package, ImageRecipe? image)
+    {
+        if (image?.Final is not { } stage) return null;
+        var inContext = PathUtil.Relative(image.Dir, PathUtil.Join(package.Dir, ".env"));
+        if (inContext is null) return null;
+        var dockerIgnore = PathUtil.Join(image.Dir, ".dockerignore");
+        if (model.DockerIgnores.TryGetValue(dockerIgnore, out var lines)
+            && new MAB.DotIgnore.IgnoreList(lines, MAB.DotIgnore.MatchFlags.PATHNAME).IsIgnored(inContext, false))
+        {
+            return $"{dockerIgnore} leaves `.env` out of the image";
+        }
+        return stage.CopiesFromStage || stage.Copies(inContext) ? null : $"{image.File} copies no `.env` into the image";
     }
 
     /// <summary>Kubernetes `command` replaces ENTRYPOINT and `args` replaces CMD; with no command at all,

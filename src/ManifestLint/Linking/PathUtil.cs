@@ -25,5 +25,9 @@ internal static class PathUtil
         return slash < 0 ? "" : file[..slash];
     }
 
+    /// <summary>`path` relative to `dir` (both project paths), or null when it lies outside.</summary>
+    public static string? Relative(string dir, string path) =>
+        dir.Length == 0 ? path : path.StartsWith(dir + "/", StringComparison.Ordinal) ? path[(dir.Length + 1)..] : null;
+
     public static string LastSegment(string dir) => dir[(dir.LastIndexOf('/') + 1)..];
 }

@@ -13,7 +13,7 @@ internal static class ComposeLoader
         return name.StartsWith("docker-compose", StringComparison.Ordinal) || name is "compose.yml" or "compose.yaml";
     }
 
-    public static IEnumerable<ComposeBuild> Builds(string file, string text)
+    public static IEnumerable<ImageBuild> Builds(string file, string text)
     {
         var stream = new YamlStream();
         try
@@ -32,7 +32,7 @@ internal static class ComposeLoader
             var build = service.Get("build");
             var context = build.Str() ?? build.Str("context");
             if (image is null || context is null) continue;
-            yield return new ComposeBuild(image, PathUtil.Join(dir, context), nameNode.Str() ?? "", service.Span(file));
+            yield return new ImageBuild(image, PathUtil.Join(dir, context), $"{file} service `{nameNode.Str()}`", service.Span(file));
         }
     }
 }

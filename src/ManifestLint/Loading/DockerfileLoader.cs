@@ -66,6 +66,7 @@ internal static class DockerfileLoader
                 case "COPY" or "ADD":
                     if (rest.Contains("--from", StringComparison.Ordinal)) current.CopiesFromStage = true;
                     var words = ShellWords(rest).Where(w => !w.StartsWith("--", StringComparison.Ordinal)).ToList();
+                    if (!rest.Contains("--from", StringComparison.Ordinal) && words.Count >= 2) current.CopiedSources.AddRange(words[..^1]);
                     if (words.Count == 2 && words[0] is "." or "./")
                     {
                         var dest = words[1].TrimEnd('/');
@@ -98,6 +99,7 @@ internal static class DockerfileLoader
         stage.Runs.AddRange(from.Runs);
         stage.CopiesFromStage = from.CopiesFromStage;
         stage.CopiesContextToWorkDir = from.CopiesContextToWorkDir;
+        stage.CopiedSources.AddRange(from.CopiedSources);
     }
 
     /// <summary>Logical instructions: comments dropped, backslash continuations joined.</summary>

@@ -8,14 +8,14 @@ namespace ManifestLint.Loading;
 /// free uses of CommonJS globals, ESM syntax, dependencies, and `process.env` reads. Scope-aware
 /// for the tracked names only, which keeps the walk cheap.</summary>
 /// <summary>What one walk of a file yields.</summary>
-internal readonly record struct JsFacts(IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env);
+internal readonly record struct JsFacts(IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env, int DynamicEnvReads);
 
 internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
 {
     /// <summary>Cheap text test: can the file bind the env object or env-var to a local at all? Most files
     /// cannot, and then the alias pre-pass over the AST is skipped.</summary>
     public static bool MayAliasEnv(string text) =>
-        text.Contains("env-var", StringComparison.Ordinal)
+        text.Contains("env-var", StringComparison.Ordinal) || text.Contains("zod", StringComparison.Ordinal)
         || (text.Contains("process", StringComparison.Ordinal)
             && (text.Contains("= process", StringComparison.Ordinal) || text.Contains("=process", StringComparison.Ordinal)
                 || text.Contains("'node:process'", StringComparison.Ordinal) || text.Contains("\"node:process\"", StringComparison.Ordinal)
@@ -77,7 +77,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         var env = envReads.Where(r => r.Scope is null || r.Scope.IsFree("process")).Select(r => r.Read)
             .OrderBy(r => r.Span.StartLine).ThenBy(r => r.Span.StartColumn).ToList();
         var deps = dependencies.OrderBy(d => d.Span.StartLine).ThenBy(d => d.Span.StartColumn).ToList();
-        return new JsFacts(globals, esm, deps, env);
+        return new JsFacts(globals, esm, deps, env, dynamicEnvReads);
     }
 
     private void Push(Node? node, Frame parent, JsScope scope)
@@ -206,6 +206,11 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 EnvalidSchema(cleanEnv, scope);
                 PushChildren(f, scope);
                 return;
+            case CallExpression { Callee: MemberExpression { Property: Identifier { Name: "parse" or "safeParse" or "parseAsync" or "safeParseAsync" } } parse, Arguments: [var parsed, ..] }
+                when IsProcessEnv(parsed):
+                ZodParse(parse.Object, scope);
+                PushChildren(f, scope);
+                return;
             case CallExpression { Callee: MemberExpression { Object: Identifier lib, Property: Identifier { Name: "get" } }, Arguments: [StringLiteral varName, ..] } when envVarModules.Contains(lib.Name):
                 EnvVarGet(f, varName, scope);
                 PushChildren(f, scope);
@@ -221,6 +226,10 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 if (IsProcessEnv(member.Object) && EnvName(member) is { } envName)
                 {
                     envReads.Add((new EnvRead(envName, Classify(f), Span(member.Property), LiteralFallback(f)), scope));
+                }
+                else if (member.Computed && IsProcessEnv(member.Object))
+                {
+                    dynamicEnvReads++; // `process.env[key]`: which variable is unknowable; counted, not judged
                 }
                 Push(member.Object, f, scope);
                 if (member.Computed) Push(member.Property, f, scope);
@@ -398,19 +407,23 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
 
     private readonly HashSet<string> envObjectAliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> envVarModules = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ObjectExpression> zodSchemas = new(StringComparer.Ordinal);
+    private int dynamicEnvReads;
 
-    /// <summary>envalid: `cleanEnv(process.env, { X: str(), Y: str({ default: 'a' }) })` — required unless
-    /// the validator has `default` or `devDefault`.</summary>
+    /// <summary>envalid `cleanEnv(process.env, schema)`.</summary>
     private void EnvalidSchema(CallExpression call, JsScope scope)
     {
         if (call.Arguments.Count < 2 || !IsProcessEnv(call.Arguments[0]) || call.Arguments[1] is not ObjectExpression schema) return;
-        foreach (var p in schema.Properties)
-        {
-            if (p is not Property { Computed: false } prop || PropertyName(prop.Key) is not { } name) continue;
-            var defaulted = prop.Value is CallExpression { Arguments: [ObjectExpression options, ..] }
-                && options.Properties.OfType<Property>().Any(o => PropertyName(o.Key) is "default" or "devDefault");
-            envReads.Add((new EnvRead(name, defaulted ? EnvReadKind.Defaulted : EnvReadKind.Required, Span(prop.Key)), scope));
-        }
+        foreach (var read in EnvSchemaReads.Envalid(schema, Span)) envReads.Add((read, scope));
+    }
+
+    /// <summary>zod `schema.parse(process.env)`, the schema inline or bound to a name in this file.</summary>
+    private void ZodParse(Node schema, JsScope scope)
+    {
+        var fields = EnvSchemaReads.ZodObject(schema)
+            ?? (schema is Identifier named && zodSchemas.TryGetValue(named.Name, out var bound) ? bound : null);
+        if (fields is null) return;
+        foreach (var read in EnvSchemaReads.Zod(fields, Span)) envReads.Add((read, scope));
     }
 
     /// <summary>env-var: `env.get('X').required()` is required; without `.required()` the value may be undefined (checked).</summary>
@@ -424,13 +437,6 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         }
         envReads.Add((new EnvRead(name.Value, required ? EnvReadKind.Required : EnvReadKind.Checked, Span(name)), scope));
     }
-
-    private static string? PropertyName(Node key) => key switch
-    {
-        Identifier id => id.Name,
-        StringLiteral s => s.Value,
-        _ => null,
-    };
 
     /// <summary>A first, light pass (explicit stack) for names bound to the env object, which the main
     /// walk needs before it meets their uses.</summary>
@@ -454,6 +460,9 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                     break;
                 case VariableDeclarator { Id: Identifier lib, Init: CallExpression { Callee: Identifier { Name: "require" }, Arguments: [StringLiteral { Value: "env-var" }] } }:
                     envVarModules.Add(lib.Name);
+                    break;
+                case VariableDeclarator { Id: Identifier schemaName, Init: CallExpression schemaInit } when EnvSchemaReads.ZodObject(schemaInit) is { } zodFields:
+                    zodSchemas.TryAdd(schemaName.Name, zodFields);
                     break;
                 case ImportDeclaration { Source.Value: "env-var" } envVarImport:
                     foreach (var s in envVarImport.Specifiers) envVarModules.Add(s.Local.Name);

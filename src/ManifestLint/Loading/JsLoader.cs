@@ -33,7 +33,7 @@ internal static class JsLoader
                     (extractor, facts) = module;
                 }
             }
-            var (globals, esm, deps, env) = facts;
+            var (globals, esm, deps, env, dynamicEnv) = facts;
             return (new JsModule
             {
                 File = file,
@@ -49,6 +49,7 @@ internal static class JsLoader
                 EsmSyntax = esm,
                 Dependencies = deps,
                 EnvReads = env,
+                DynamicEnvReads = dynamicEnv,
             }, null);
         }
         catch (ParseErrorException ex)
@@ -97,7 +98,7 @@ internal static class JsLoader
         {
             var moduleText = text;
             result = Extract(file, moduleText, ParseModule(file, ref moduleText, assertions));
-            var (extractor, (_, esm, _, _)) = result;
+            var (extractor, (_, esm, _, _, _)) = result;
             return esm is not null || extractor.ImportMeta is not null || extractor.TopLevelAwait is not null;
         }
         catch (ParseErrorException)

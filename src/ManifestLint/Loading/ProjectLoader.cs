@@ -45,7 +45,7 @@ public static class ProjectLoader
         var images = new ConcurrentBag<ImageRecipe>();
         var dotEnvs = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var versionFiles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var composeBuilds = new ConcurrentBag<ComposeBuild>();
+        var imageBuilds = new ConcurrentBag<ImageBuild>();
         var dockerIgnores = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
@@ -69,7 +69,11 @@ public static class ProjectLoader
                 case FileKind.Yaml:
                     if (ComposeLoader.IsComposeFile(file.RelativePath))
                     {
-                        foreach (var build in ComposeLoader.Builds(file.RelativePath, text)) composeBuilds.Add(build);
+                        foreach (var build in ComposeLoader.Builds(file.RelativePath, text)) imageBuilds.Add(build);
+                    }
+                    else if (WorkflowLoader.IsWorkflowFile(file.RelativePath))
+                    {
+                        foreach (var build in WorkflowLoader.Builds(file.RelativePath, text)) imageBuilds.Add(build);
                     }
                     var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, overrides.GetValueOrDefault(file.RelativePath));
                     if (yamlProblem is not null && text.Contains("{{", StringComparison.Ordinal))
@@ -111,7 +115,7 @@ public static class ProjectLoader
             NodeVersionFiles = versionFiles,
             VendoredPackages = vendored,
             DockerIgnores = dockerIgnores,
-            ComposeBuilds = composeBuilds.OrderBy(b => b.Span.File, StringComparer.Ordinal).ThenBy(b => b.Span.StartLine).ToList(),
+            ImageBuilds = imageBuilds.OrderBy(b => b.Span.File, StringComparer.Ordinal).ThenBy(b => b.Span.StartLine).ToList(),
         };
     }
 

@@ -1,7 +1,7 @@
 namespace ManifestLint.Model;
 
-/// <summary>A docker-compose service that builds `Image` from the folder `Context`.</summary>
-public sealed record ComposeBuild(string Image, string Context, string Service, SourceSpan Span);
+/// <summary>A docker-compose service or CI workflow step (`Origin`) that builds `Image` from the folder `Context`.</summary>
+public sealed record ImageBuild(string Image, string Context, string Origin, SourceSpan Span);
 
 /// <summary>A Node app (package) found to run in a workload's container, with the evidence why.</summary>
 public sealed record AppLink(
@@ -16,8 +16,9 @@ public sealed record AppLink(
     /// <summary>`.env` files the app loads at start (dotenv, `node --env-file`), project paths.</summary>
     public IReadOnlyList<string> EnvFiles { get; init; } = [];
 
-    /// <summary>The app loads `.env` with dotenv, but the image's `.dockerignore` leaves it out.</summary>
-    public string? DotEnvExcludedBy { get; init; }
+    /// <summary>The app loads `.env` with dotenv, but it never reaches the image: why (the `.dockerignore`
+    /// leaves it out, or no COPY brings it in).</summary>
+    public string? DotEnvDropped { get; init; }
 
     /// <summary>Started through a transpiler hook: its files' module syntax is not Node's to judge.</summary>
     public bool Transpiled { get; init; }

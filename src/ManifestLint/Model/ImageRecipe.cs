@@ -28,6 +28,23 @@ public sealed class ImageStage
     /// <summary>`COPY . .` into the current WORKDIR: image paths under WORKDIR are the build context's paths.</summary>
     public bool CopiesContextToWorkDir { get; set; }
 
+    /// <summary>Build-context paths this stage (and its base stages) COPY/ADD, as written.</summary>
+    public List<string> CopiedSources { get; } = [];
+
+    /// <summary>Does a COPY bring the build-context path (relative to the context) into the image?</summary>
+    public bool Copies(string contextPath)
+    {
+        foreach (var written in CopiedSources)
+        {
+            var source = written.StartsWith("./", StringComparison.Ordinal) ? written[2..] : written;
+            source = source.TrimEnd('/');
+            if (source is "" or "." || contextPath == source || contextPath.StartsWith(source + "/", StringComparison.Ordinal)) return true;
+            if (source.AsSpan().IndexOfAny('*', '?', '[') >= 0
+                && new MAB.DotIgnore.IgnoreList([source], MAB.DotIgnore.MatchFlags.PATHNAME).IsIgnored(contextPath, false)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Copies artifacts from another stage or image (`COPY --from=`).</summary>
     public bool CopiesFromStage { get; set; }
 

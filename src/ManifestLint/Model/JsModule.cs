@@ -23,6 +23,8 @@ public sealed class JsModule
     public EsmSyntaxUse? EsmSyntax { get; init; }
     public required IReadOnlyList<ModuleDependency> Dependencies { get; init; }
     public required IReadOnlyList<EnvRead> EnvReads { get; init; }
+    /// <summary>`process.env[expr]` reads with a computed key: not judged, only counted.</summary>
+    public int DynamicEnvReads { get; init; }
     /// <summary>First `import.meta`, if any.</summary>
     public SourceSpan? ImportMeta { get; init; }
     /// <summary>First top-level `await` (or `for await`), if any.</summary>

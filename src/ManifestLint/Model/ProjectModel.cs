@@ -70,7 +70,7 @@ public sealed class ProjectModel
     public IReadOnlyDictionary<string, string[]> DockerIgnores { get; init; } = new Dictionary<string, string[]>();
 
     /// <summary>Images that docker-compose files build, with their build context.</summary>
-    public IReadOnlyList<ComposeBuild> ComposeBuilds { get; init; } = [];
+    public IReadOnlyList<ImageBuild> ImageBuilds { get; init; } = [];
 
     /// <summary>Packages under node_modules that the code names, by package folder.</summary>
     public IReadOnlyDictionary<string, VendoredPackage> VendoredPackages { get; init; } = new Dictionary<string, VendoredPackage>();

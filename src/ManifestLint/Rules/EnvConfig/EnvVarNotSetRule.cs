@@ -28,9 +28,9 @@ public sealed class EnvVarNotSetRule : IRule
                 var at = link.Container.EnvKeySpan ?? link.Container.Span;
                 var typo = link.Container.Env.Select(e => e.Name).Where(set => !allReads.Contains(set) && EnvReads.LooksLike(set, name)).FirstOrDefault();
                 var hint = typo is null ? "" : $" The container sets `{typo}`, which the app never reads: a typo for `{name}`?";
-                if (link.DotEnvExcludedBy is { } ignoreFile && model.DotEnvKeys.GetValueOrDefault(Linking.PathUtil.Join(link.Package.Dir, ".env"))?.Contains(name) == true)
+                if (link.DotEnvDropped is { } dropped && model.DotEnvKeys.GetValueOrDefault(Linking.PathUtil.Join(link.Package.Dir, ".env"))?.Contains(name) == true)
                 {
-                    hint += $" It is in {link.Package.Dir}/.env, but {ignoreFile} leaves `.env` out of the image, so dotenv loads nothing there.";
+                    hint += $" It is in {link.Package.Dir}/.env, but {dropped}, so dotenv loads nothing there.";
                 }
                 context.Report(at,
                     $"{read.Span.File}:{read.Span.StartLine} reads `{name}` with no default; container `{link.Container.Name}` in {link.Workload.Ref} does not set it " +

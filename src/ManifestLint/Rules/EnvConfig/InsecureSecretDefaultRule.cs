@@ -22,7 +22,7 @@ public sealed class InsecureSecretDefaultRule : IRule
                 if (read is null || !reported.Add((group.Key, read.Span))) continue;
                 context.Report(read.Span,
                     $"`{group.Key}` falls back to a hard-coded value here, and container `{link.Container.Name}` in {link.Workload.Ref} does not set it " +
-                    $"({link.Container.Span}), so the app runs with a secret anyone can read in the source. Provide it from a Secret " +
+                    $"({link.Container.Span}; app {link.Package.File}, linked because {link.Evidence}), so the app runs with a secret anyone can read in the source. Provide it from a Secret " +
                     $"(`valueFrom: {{ secretKeyRef: {{ name: <secret>, key: {group.Key} }} }}`) and drop the fallback, or fail fast when it is missing.",
                     group.Key, link.Workload.Ref);
             }
