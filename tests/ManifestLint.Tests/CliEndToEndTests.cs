@@ -187,7 +187,7 @@ public class CliEndToEndTests
     [Fact]
     public void Stdin_is_linted_as_yaml()
     {
-        var yaml = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n";
+        var yaml = "apiVersion: v1\nkind: ReplicationController\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx\n";
         var run = CliRunner.ExecIn(Path.GetTempPath(), yaml, "-", "--format", "json");
         Assert.Equal(0, run.ExitCode); // warnings only
         var files = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("findings").EnumerateArray()

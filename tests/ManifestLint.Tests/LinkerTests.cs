@@ -13,7 +13,9 @@ public class LinkerTests
           name: {{name}}
         {{annotations}}
         spec:
+          selector: { matchLabels: { app: {{name}} } }
           template:
+            metadata: { labels: { app: {{name}} } }
             spec:
               containers:
                 - name: {{container}}
@@ -198,7 +200,7 @@ public class LinkerTests
             .Write("k8s/d.yaml", Deployment("api", "api", "acme/api:1").Replace("image: acme/api:1", "image: acme/api:1\n          command: [\"node\", \"worker.js\"]"));
         var link = Assert.Single(p.Lint().Model.Links);
         Assert.Equal("api/worker.js", link.EntryFile);
-        Assert.Equal(["ML301 k8s/d.yaml:10:11"], p.Findings());
+        Assert.Equal(["ML301 k8s/d.yaml:12:11"], p.Findings());
         Assert.Contains("`QUEUE_URL`", p.Lint().Findings[0].Message);
     }
 }
@@ -297,7 +299,9 @@ public class ConfiguredLinksTests
         kind: Deployment
         metadata: { name: shop, namespace: prod }
         spec:
+          selector: { matchLabels: { app: shop } }
           template:
+            metadata: { labels: { app: shop } }
             spec:
               containers:
                 - name: main
@@ -325,7 +329,7 @@ public class ConfiguredLinksTests
     {
         using var p = Project("# nothing\n");
         Assert.Empty(p.Lint().Model.Links); // no evidence links svc/ to the container
-        Assert.Equal(["ML201 k8s/shop.yaml:11:38", "ML302 k8s/shop.yaml:13:50"], p.Findings());
+        Assert.Equal(["ML201 k8s/shop.yaml:13:38", "ML302 k8s/shop.yaml:15:50"], p.Findings());
     }
 
     [Fact]
@@ -344,7 +348,7 @@ public class ConfiguredLinksTests
             .Write("api/package.json", """{ "name": "api", "main": "index.js" }""")
             .Write("api/Dockerfile", "FROM node:22\nCMD [\"node\", \"index.js\"]\n")
             .Write("api/index.js", "connect(process.env.REDIS_SERVICE_HOST);\n")
-            .Write("k8s/a.yaml", "apiVersion: v1\nkind: Service\nmetadata: { name: redis }\nspec: { selector: { app: redis } }\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: api }\nspec:\n  enableServiceLinks: false\n  containers:\n    - name: api\n      image: acme/api:1\n      readinessProbe: { tcpSocket: { port: 80 } }\n      livenessProbe: { tcpSocket: { port: 80 } }\n");
+            .Write("k8s/a.yaml", "apiVersion: v1\nkind: Service\nmetadata: { name: redis }\nspec: { ports: [ { port: 6379 } ] }\n---\napiVersion: v1\nkind: Pod\nmetadata: { name: api }\nspec:\n  enableServiceLinks: false\n  containers:\n    - name: api\n      image: acme/api:1\n      readinessProbe: { tcpSocket: { port: 80 } }\n      livenessProbe: { tcpSocket: { port: 80 } }\n");
         Assert.Equal(["ML301 k8s/a.yaml:12:7"], p.Findings());
     }
 }

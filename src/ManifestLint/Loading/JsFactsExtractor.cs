@@ -31,6 +31,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     private readonly List<(Identifier Id, JsScope Scope)> typeofChecks = [];
     private readonly List<(string Local, string EnvName, JsScope Scope)> envAliases = [];
     private readonly List<(Identifier Id, EnvReadKind Kind)> aliasUses = [];
+    private NetworkFacts? network;
     private bool opaqueModuleExports;
     private bool namedCjsExports;
     private SourceSpan? importMeta;
@@ -42,6 +43,12 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     public CjsExportShape ExportShape => opaqueModuleExports && !namedCjsExports ? CjsExportShape.Opaque : CjsExportShape.Visible;
 
     public SourceSpan? TopLevelAwait => topLevelAwait;
+
+    /// <summary>URL/host literals and listen calls.</summary>
+    public NetworkFacts Network => network ??= new NetworkFacts(Span, EnvReadName);
+
+    /// <summary>The variable a node reads, when it is `process.env.X` (or an env-object alias's `.X`).</summary>
+    private string? EnvReadName(Node node) => node is MemberExpression m && IsProcessEnv(m.Object) ? EnvName(m) : null;
 
     public JsFacts Extract(Node program)
     {
@@ -102,6 +109,13 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
             case UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier checkedId } when JsScope.TrackedNames.Contains(checkedId.Name):
                 typeofChecks.Add((checkedId, scope));
                 return;
+            case StringLiteral str:
+                Network.Literal(str, str.Value, f.Parent?.Node, f.Parent?.Parent?.Node);
+                return;
+            case TemplateLiteral template:
+                Network.Template(template, f.Parent?.Node, f.Parent?.Parent?.Node);
+                PushChildren(f, scope);
+                return;
             case VariableDeclaration decl:
                 var target = decl.Kind == VariableDeclarationKind.Var ? scope.FunctionScope : scope;
                 foreach (var d in decl.Declarations)
@@ -113,6 +127,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                     {
                         envAliases.Add((alias.Name, aliased, scope));
                     }
+                    if (d.Id is Identifier bound) Network.Bind(bound, d.Init);
                     Push(d.Init, dFrame, scope);
                 }
                 return;
@@ -146,6 +161,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 PushChildren(f, new JsScope(scope, isFunction: true));
                 return;
             case ImportDeclaration imp:
+                Network.Import(imp);
                 // `import process from 'node:process'` binds the same object as the global.
                 var isProcessModule = imp.Source.Value is "process" or "node:process";
                 foreach (var s in imp.Specifiers)
@@ -216,6 +232,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 PushChildren(f, scope);
                 return;
             case CallExpression call:
+                Network.Call(call);
                 if (call.Callee is Identifier { Name: "require" } && call.Arguments.Count == 1 && StaticString(call.Arguments[0]) is { } spec)
                 {
                     dependencies.Add(new ModuleDependency(spec, DependencyKind.Require, Span(call)) { SpecifierSpan = Span(call.Arguments[0]), Guarded = InTry(f) });
@@ -235,6 +252,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 if (member.Computed) Push(member.Property, f, scope);
                 return;
             case Property prop:
+                Network.Property(prop);
                 if (prop.Computed) Push(prop.Key, f, scope);
                 Push(prop.Value, f, scope);
                 return;

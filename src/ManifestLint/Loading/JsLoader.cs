@@ -50,6 +50,8 @@ internal static class JsLoader
                 Dependencies = deps,
                 EnvReads = env,
                 DynamicEnvReads = dynamicEnv,
+                HostLiterals = extractor.Network.Hosts,
+                ListenCalls = extractor.Network.Listens(),
             }, null);
         }
         catch (ParseErrorException ex)

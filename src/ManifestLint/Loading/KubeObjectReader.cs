@@ -50,6 +50,8 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             PodTemplate = ReadPodTemplate(root, kind),
             ConfigData = ReadConfigData(root, kind),
             Service = kind == "Service" ? ReadService(root.Get("spec")) : null,
+            Selector = kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" ? ReadSelector(root) : null,
+            IngressBackends = kind == "Ingress" ? ReadIngressBackends(root.Get("spec")).ToList() : [],
         };
     }
 
@@ -198,11 +200,53 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
     private ServiceSpec ReadService(YamlNode? spec) => new()
     {
         Selector = spec.Get("selector").StringMap(),
+        SelectorSpan = spec.KeyNode("selector")?.Span(file),
         Type = spec.Str("type"),
         ExternalName = spec.Str("externalName"),
-        Ports = spec.Items("ports").Select(p => new ServicePort(
-            p.Str("name"), ParseInt(p.Str("port")), p.Str("targetPort"), p.Span(file))).ToList(),
+        ClusterIP = spec.Str("clusterIP"),
+        Ports = spec.Items("ports").Select(p => new ServicePort(p.Str("name"), ParseInt(p.Str("port")), p.Str("targetPort"), p.Span(file))
+        {
+            TargetSpan = (p.Get("targetPort") ?? p.Get("port") ?? p).Span(file),
+        }).ToList(),
     };
+
+    private WorkloadSelector ReadSelector(YamlNode root)
+    {
+        var spec = root.Get("spec");
+        var selector = spec.Get("selector");
+        var expressions = selector.Items("matchExpressions")
+            .Select(e => new LabelRequirement(e.Str("key") ?? "", e.Str("operator") ?? "", e.Items("values").Select(v => v.Str() ?? "").ToList()))
+            .ToList();
+        var at = spec.KeyNode("selector") ?? root.KeyNode("spec") as YamlNode ?? root;
+        return new WorkloadSelector(selector.Get("matchLabels").StringMap(), expressions, selector is YamlMappingNode, at.Span(file));
+    }
+
+    /// <summary>v1: `backend.service.{name, port.{number|name}}`; v1beta1: `backend.{serviceName, servicePort}`;
+    /// in `rules[].http.paths[]` and `defaultBackend` (v1) / `backend` (v1beta1).</summary>
+    private IEnumerable<IngressBackend> ReadIngressBackends(YamlNode? spec)
+    {
+        var backends = new List<YamlNode?> { spec.Get("defaultBackend"), spec.Get("backend") };
+        foreach (var rule in spec.Items("rules"))
+        {
+            backends.AddRange(rule.Get("http").Items("paths").Select(p => p.Get("backend")));
+        }
+        foreach (var backend in backends.OfType<YamlNode>())
+        {
+            if (backend.Get("service") is { } service && service.Get("name") is { } v1Name && v1Name.Str() is { } name)
+            {
+                var port = service.Get("port");
+                var portNode = port.Get("number") ?? port.Get("name");
+                yield return new IngressBackend(name, v1Name.Span(file), ParseInt(port.Str("number")), port.Str("name"), portNode?.Span(file));
+            }
+            else if (backend.Get("serviceName") is { } betaName && betaName.Str() is { } legacy)
+            {
+                var portNode = backend.Get("servicePort");
+                var portText = portNode.Str();
+                var number = ParseInt(portText);
+                yield return new IngressBackend(legacy, betaName.Span(file), number, number is null ? portText : null, portNode?.Span(file));
+            }
+        }
+    }
 
     private static string? DecodeBase64(string? text)
     {

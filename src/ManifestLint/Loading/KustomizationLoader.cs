@@ -35,9 +35,13 @@ internal static class KustomizationLoader
             .Concat(root.Items("patches").Select(n => n.Str("path")))
             .Concat(root.Items("patchesJson6902").Select(n => n.Str("path")))
             .OfType<string>().Select(p => PathUtil.Join(dir, p)).ToList();
-        var resources = root.Items("resources").Concat(root.Items("bases")).Select(n => n.Str()).OfType<string>()
-            .Where(r => !r.Contains("://", StringComparison.Ordinal)).Select(r => PathUtil.Join(dir, r)).ToList();
-        return (new Kustomization { File = file, Dir = dir, Namespace = ns, Resources = resources, PatchFiles = patches, Generated = generated }, null);
+        var listed = root.Items("resources").Concat(root.Items("bases")).Where(n => n.Str() is not null).ToList();
+        var resources = listed.Select(n => n.Str()!).Where(r => !Kustomization.IsRemote(r)).Select(r => PathUtil.Join(dir, r)).ToList();
+        var remote = listed.Where(n => Kustomization.IsRemote(n.Str()!)).Select(n => (n.Str()!, n.Span(file))).ToList();
+        return (new Kustomization
+        {
+            File = file, Dir = dir, Namespace = ns, Resources = resources, PatchFiles = patches, Generated = generated, RemoteResources = remote,
+        }, null);
     }
 
     private static KubeObject Generated(string file, ConfigSourceKind kind, string name, YamlNode nameNode, string ns, YamlNode gen)

@@ -115,6 +115,7 @@ public static class ProjectLoader
             NodeVersionFiles = versionFiles,
             VendoredPackages = vendored,
             DockerIgnores = dockerIgnores,
+            Kustomizations = kustomizations.OrderBy(k => k.File, StringComparer.Ordinal).ToList(),
             ImageBuilds = imageBuilds.OrderBy(b => b.Span.File, StringComparer.Ordinal).ThenBy(b => b.Span.StartLine).ToList(),
         };
     }

@@ -23,6 +23,8 @@ public sealed class JsModule
     public EsmSyntaxUse? EsmSyntax { get; init; }
     public required IReadOnlyList<ModuleDependency> Dependencies { get; init; }
     public required IReadOnlyList<EnvRead> EnvReads { get; init; }
+    public IReadOnlyList<HostLiteral> HostLiterals { get; init; } = [];
+    public IReadOnlyList<ListenCall> ListenCalls { get; init; } = [];
     /// <summary>`process.env[expr]` reads with a computed key: not judged, only counted.</summary>
     public int DynamicEnvReads { get; init; }
     /// <summary>First `import.meta`, if any.</summary>
@@ -92,6 +94,16 @@ public enum EnvReadKind
     /// <summary>Only tested (`if (X)`, `X === 'y'`, `!X`): the code copes with absence.</summary>
     Checked,
 }
+
+/// <summary>A URL string in code (`'mongodb://mongo:27017/db'`), or a `host:`/`hostname:` property value.
+/// `FallbackFor`: the env variable it is the `||`/`??` fallback of; it applies only when that is unset.
+/// `Context`: the name the value is given, when visible (`origin:` property, `const API_URL =`, the env fallback).</summary>
+public sealed record HostLiteral(string Value, SourceSpan Span, bool IsHostProperty, string? FallbackFor, string? Context = null);
+
+/// <summary>A `.listen(...)` call. The port is a literal, or an env variable with an optional literal default;
+/// `PortKnown` is false when it is neither. `Host` is the literal host argument, if any (`HostGiven` when
+/// some host argument is passed, literal or not). `Fastify`: called on a Fastify instance (binds to localhost by default).</summary>
+public sealed record ListenCall(SourceSpan Span, int? Port, string? PortEnv, int? PortDefault, bool PortKnown, string? Host, bool HostGiven, bool Fastify);
 
 /// <summary>One read of `process.env.Name`. DefaultValue: the string literal fallback (`|| 'dev-secret'`), if any.</summary>
 public sealed record EnvRead(string Name, EnvReadKind Kind, SourceSpan Span, string? DefaultValue = null);

@@ -19,6 +19,10 @@ public sealed class KubeObject
     public PodTemplate? PodTemplate { get; init; }
     public ConfigData? ConfigData { get; init; }
     public ServiceSpec? Service { get; init; }
+    /// <summary>`spec.selector` of an apps/v1 controller (Deployment, StatefulSet, DaemonSet, ReplicaSet).</summary>
+    public WorkloadSelector? Selector { get; init; }
+    /// <summary>Service backends of an Ingress (v1 and v1beta1 shapes).</summary>
+    public IReadOnlyList<IngressBackend> IngressBackends { get; init; } = [];
 
     /// <summary>An object of an API group Kubernetes does not define itself (group contains a dot
     /// outside *.k8s.io), e.g. postgresql.cnpg.io/v1 Cluster.</summary>
@@ -125,9 +129,46 @@ public sealed record ConfigValue(string Key, string? Value, SourceSpan ValueSpan
 public sealed class ServiceSpec
 {
     public required IReadOnlyDictionary<string, string> Selector { get; init; }
+    /// <summary>The `selector` key, when present.</summary>
+    public SourceSpan? SelectorSpan { get; init; }
     public string? Type { get; init; }
     public string? ExternalName { get; init; }
+    public string? ClusterIP { get; init; }
     public required IReadOnlyList<ServicePort> Ports { get; init; }
+
+    /// <summary>`clusterIP: None`: DNS answers with pod IPs; clients reach pods on their own ports.</summary>
+    public bool IsHeadless => ClusterIP == "None";
 }
 
-public sealed record ServicePort(string? Name, int? Port, string? TargetPort, SourceSpan Span);
+/// <summary>A Service port. `TargetPort` is null when omitted (it then equals `Port`); the spans point at
+/// the `targetPort` value, else the `port` value, else the entry.</summary>
+public sealed record ServicePort(string? Name, int? Port, string? TargetPort, SourceSpan Span)
+{
+    public SourceSpan TargetSpan { get; init; } = Span;
+
+    /// <summary>The effective target: the written targetPort, else the port number.</summary>
+    public string? Target => TargetPort ?? Port?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A controller's `spec.selector`; `Span` is the `selector` key (or `spec` when absent).</summary>
+public sealed record WorkloadSelector(
+    IReadOnlyDictionary<string, string> MatchLabels,
+    IReadOnlyList<LabelRequirement> MatchExpressions,
+    bool Present,
+    SourceSpan Span);
+
+/// <summary>One `matchExpressions` entry.</summary>
+public sealed record LabelRequirement(string Key, string Operator, IReadOnlyList<string> Values)
+{
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => Operator switch
+    {
+        "In" => labels.TryGetValue(Key, out var v) && Values.Contains(v),
+        "NotIn" => !labels.TryGetValue(Key, out var n) || !Values.Contains(n),
+        "Exists" => labels.ContainsKey(Key),
+        "DoesNotExist" => !labels.ContainsKey(Key),
+        _ => true, // unknown operators are the API server's to reject
+    };
+}
+
+/// <summary>An Ingress backend: Service name and port (number or name), with the spans of both.</summary>
+public sealed record IngressBackend(string Service, SourceSpan ServiceSpan, int? PortNumber, string? PortName, SourceSpan? PortSpan);

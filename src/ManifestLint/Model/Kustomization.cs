@@ -11,4 +11,13 @@ public sealed class Kustomization
     public required IReadOnlyList<string> Resources { get; init; }
     public required IReadOnlyList<string> PatchFiles { get; init; }
     public required IReadOnlyList<KubeObject> Generated { get; init; }
+    /// <summary>`resources`/`bases` entries that are URLs or git repositories: never fetched (offline).</summary>
+    public IReadOnlyList<(string Resource, SourceSpan Span)> RemoteResources { get; init; } = [];
+
+    /// <summary>Kustomize's remote forms: a URL, `github.com/org/repo//path?ref=`, `git@host:org/repo`.</summary>
+    public static bool IsRemote(string resource) =>
+        resource.Contains("://", StringComparison.Ordinal) || resource.StartsWith("git@", StringComparison.Ordinal)
+        || resource.Contains("?ref=", StringComparison.Ordinal) || resource.Contains("?version=", StringComparison.Ordinal)
+        || resource.StartsWith("github.com/", StringComparison.Ordinal) || resource.StartsWith("gitlab.com/", StringComparison.Ordinal)
+        || resource.StartsWith("bitbucket.org/", StringComparison.Ordinal);
 }

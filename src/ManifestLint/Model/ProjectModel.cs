@@ -11,6 +11,10 @@ public sealed class ProjectModel
     private readonly Dictionary<string, List<KubeObject>> servicesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KubeObject>> customResourcesByNamespace = new(StringComparer.Ordinal);
     private readonly HashSet<(string Ns, string Name)> workloadNames = [];
+    private readonly HashSet<(string Ns, string Name)> statefulSets = [];
+    /// <summary>Pod templates by (namespace, label key, label value): selector look-ups cost the size of the
+    /// smallest matching bucket, not a scan of every workload.</summary>
+    private readonly Dictionary<(string Ns, string Key, string Value), List<KubeObject>> podsByLabel = new();
 
     public ProjectModel(
         string root,
@@ -40,6 +44,12 @@ public sealed class ProjectModel
             if (o.Service is not null) Add(servicesByNamespace, o);
             if (o.IsCustomResource) Add(customResourcesByNamespace, o);
             if (o.PodTemplate is not null) workloadNames.Add((o.Namespace, o.Name));
+            if (o.Kind == "StatefulSet") statefulSets.Add((o.Namespace, o.Name));
+            foreach (var (key, value) in o.PodTemplate?.Labels ?? new Dictionary<string, string>())
+            {
+                if (!podsByLabel.TryGetValue((o.Namespace, key, value), out var bucket)) podsByLabel[(o.Namespace, key, value)] = bucket = [];
+                bucket.Add(o);
+            }
         }
         KnownNamespaces = namespaces;
     }
@@ -71,6 +81,22 @@ public sealed class ProjectModel
 
     /// <summary>Images that docker-compose files build, with their build context.</summary>
     public IReadOnlyList<ImageBuild> ImageBuilds { get; init; } = [];
+
+    /// <summary>kustomization.yaml files, in path order.</summary>
+    public IReadOnlyList<Kustomization> Kustomizations { get; init; } = [];
+
+    /// <summary>The folder of the kustomization that governs a file (the nearest one upward), or null.</summary>
+    public string? KustomizationDirOf(string file)
+    {
+        kustomizationDirs ??= Kustomizations.Select(k => k.Dir).ToHashSet(StringComparer.Ordinal);
+        for (var dir = Linking.PathUtil.DirOf(file); ; dir = Linking.PathUtil.DirOf(dir))
+        {
+            if (kustomizationDirs.Contains(dir)) return dir;
+            if (dir.Length == 0) return null;
+        }
+    }
+
+    private HashSet<string>? kustomizationDirs;
 
     /// <summary>Packages under node_modules that the code names, by package folder.</summary>
     public IReadOnlyDictionary<string, VendoredPackage> VendoredPackages { get; init; } = new Dictionary<string, VendoredPackage>();
@@ -122,12 +148,39 @@ public sealed class ProjectModel
 
     public IEnumerable<KubeObject> Workloads => Objects.Where(o => o.PodTemplate is not null);
 
+    /// <summary>API groups of the custom resources in the project (`postgresql.cnpg.io`).</summary>
+    public IReadOnlySet<string> CustomResourceGroups => customResourceGroups ??= Objects.Where(o => o.IsCustomResource)
+        .Select(o => o.ApiVersion[..o.ApiVersion.IndexOf('/')]).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? customResourceGroups;
+
     /// <summary>Objects of API groups outside Kubernetes itself (operators' custom resources).</summary>
     public IReadOnlyList<KubeObject> CustomResourcesIn(string ns) =>
         customResourcesByNamespace.TryGetValue(ns, out var list) ? list : [];
 
     /// <summary>Is there a workload (any kind with a pod template) of this name in the namespace?</summary>
     public bool HasWorkload(string ns, string name) => workloadNames.Contains((ns, name));
+
+    /// <summary>Workloads in the namespace whose pod template carries every label of the selector
+    /// (an empty selector selects nothing here: such Services are managed by hand).</summary>
+    public IReadOnlyList<KubeObject> SelectPods(string ns, IReadOnlyDictionary<string, string> selector)
+    {
+        List<KubeObject>? smallest = null;
+        foreach (var (key, value) in selector)
+        {
+            if (!podsByLabel.TryGetValue((ns, key, value), out var bucket)) return [];
+            if (smallest is null || bucket.Count < smallest.Count) smallest = bucket;
+        }
+        if (smallest is null) return [];
+        return smallest.Where(w => selector.All(kv => w.PodTemplate!.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value)).ToList();
+    }
+
+    /// <summary>Is `pod` the name of a StatefulSet's pod (`<statefulset>-<ordinal>`) in the namespace?</summary>
+    public bool IsStatefulSetPod(string pod, string ns)
+    {
+        var dash = pod.LastIndexOf('-');
+        return dash > 0 && dash < pod.Length - 1 && pod[(dash + 1)..].All(char.IsAsciiDigit) && statefulSets.Contains((ns, pod[..dash]));
+    }
 
     private static void Add(Dictionary<string, List<KubeObject>> index, KubeObject o)
     {
