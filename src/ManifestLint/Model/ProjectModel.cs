@@ -141,10 +141,26 @@ public sealed class ProjectModel
     /// <summary>JS files Node runs: reachable from some entry point of some package.</summary>
     public IReadOnlySet<string> NodeRunFiles { get; internal set; } = new HashSet<string>();
 
-    public KubeObject? Find(string kind, string ns, string name) => byKey.GetValueOrDefault((kind, ns, name));
+    public KubeObject? Find(string kind, string ns, string name)
+    {
+        Interlocked.Increment(ref lookupWork);
+        return byKey.GetValueOrDefault((kind, ns, name));
+    }
+
+    /// <summary>Candidates examined by look-ups (Find, SelectPods): a deterministic measure of the work rules
+    /// make the indexes do, for complexity tests (near-linear in the number of objects).</summary>
+    public long LookupWork => Interlocked.Read(ref lookupWork);
+
+    private long lookupWork;
 
     public IReadOnlyList<KubeObject> ServicesIn(string ns) =>
-        servicesByNamespace.TryGetValue(ns, out var list) ? list : [];
+        servicesByNamespace.TryGetValue(ns, out var list) ? Counted(list) : [];
+
+    private List<KubeObject> Counted(List<KubeObject> list)
+    {
+        Interlocked.Add(ref lookupWork, list.Count);
+        return list;
+    }
 
     public IEnumerable<KubeObject> Workloads => Objects.Where(o => o.PodTemplate is not null);
 
@@ -165,6 +181,7 @@ public sealed class ProjectModel
     /// (an empty selector selects nothing here: such Services are managed by hand).</summary>
     public IReadOnlyList<KubeObject> SelectPods(string ns, IReadOnlyDictionary<string, string> selector)
     {
+        Interlocked.Add(ref lookupWork, 1 + selector.Count);
         List<KubeObject>? smallest = null;
         foreach (var (key, value) in selector)
         {
@@ -172,6 +189,7 @@ public sealed class ProjectModel
             if (smallest is null || bucket.Count < smallest.Count) smallest = bucket;
         }
         if (smallest is null) return [];
+        Interlocked.Add(ref lookupWork, smallest.Count);
         return smallest.Where(w => selector.All(kv => w.PodTemplate!.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value)).ToList();
     }
 

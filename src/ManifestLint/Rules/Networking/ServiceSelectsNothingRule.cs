@@ -8,6 +8,8 @@ public sealed class ServiceSelectsNothingRule : IRule
 {
     public RuleDescriptor Descriptor { get; } = new("ML203", "service-selects-nothing", "services-networking", Level.Error);
 
+    private const int MaxCandidates = 500;
+
     public void Analyze(ProjectModel model, RuleContext context)
     {
         var workloadsByNamespace = model.Workloads.ToLookup(w => w.Namespace, StringComparer.Ordinal);
@@ -16,13 +18,14 @@ public sealed class ServiceSelectsNothingRule : IRule
             var spec = service.Service!;
             if (model.SelectPods(service.Namespace, spec.Selector).Count > 0 || ManagedByOperator(model, service)) continue;
             var selector = string.Join(", ", spec.Selector.Select(kv => $"{kv.Key}: {kv.Value}"));
-            var near = workloadsByNamespace[service.Namespace]
+            // Bounded work per finding: a repository with thousands of broken Services must not go quadratic.
+            var near = workloadsByNamespace[service.Namespace].Take(MaxCandidates)
                 .Select(w => (Workload: w, Shared: spec.Selector.Count(kv => w.PodTemplate!.Labels.ContainsKey(kv.Key))))
                 .Where(c => c.Shared > 0).OrderByDescending(c => c.Shared).ThenBy(c => c.Workload.Ref, StringComparer.Ordinal).Take(3)
                 .Select(c => $"{c.Workload.Ref} has {{ {string.Join(", ", c.Workload.PodTemplate!.Labels.Select(kv => $"{kv.Key}: {kv.Value}"))} }}")
                 .ToList();
-            var elsewhere = model.Workloads.Where(w => w.Namespace != service.Namespace
-                && spec.Selector.All(kv => w.PodTemplate!.Labels.TryGetValue(kv.Key, out var v) && v == kv.Value)).Select(w => w.Ref).Take(2).ToList();
+            var elsewhere = model.KnownNamespaces.Where(ns => ns != service.Namespace).Order(StringComparer.Ordinal)
+                .SelectMany(ns => model.SelectPods(ns, spec.Selector)).Select(w => w.Ref).Take(2).ToList();
             var hint = near.Count > 0 ? $" Closest pod templates: {string.Join("; ", near)}." : "";
             if (elsewhere.Count > 0) hint += $" Matching pods exist in another namespace ({string.Join(", ", elsewhere)}); a Service only selects pods in its own namespace `{service.Namespace}`.";
             context.Report(spec.SelectorSpan ?? service.NameSpan,

@@ -1,0 +1,18 @@
+const http = require('node:http');
+const { connectDb } = require('./db.js');
+const cache = require('./cache.js');
+
+const port = Number(process.env.PORT ?? 3000);
+
+const server = http.createServer(async (req, res) => {
+  if (req.url === '/healthz') return res.end('ok');
+  const visits = await cache.incr('visits');
+  res.end(JSON.stringify({ visits }));
+});
+
+connectDb().catch((err) => {
+  console.error(`MongoDB connection error: ${err.message}`);
+  process.exit(1);
+});
+
+server.listen(port, () => console.log(`chat backend listening on ${port}`));

@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace ManifestLint.Tests;
+
+/// <summary>Resolution is index-based: the look-up work grows linearly with the number of objects.
+/// Asserted on operation counts (deterministic), never on wall time.</summary>
+public class ScaleTests
+{
+    /// <summary>n Deployments, each behind its own Service, each calling the next one's Service by URL,
+    /// plus an Ingress per 100 Services; every hop resolves, so the project is clean.</summary>
+    private static TestProject Generate(int n)
+    {
+        var project = new TestProject();
+        for (var file = 0; file < n / 500; file++)
+        {
+            var yaml = new StringBuilder();
+            for (var i = file * 500; i < (file + 1) * 500; i++)
+            {
+                var next = (i + 1) % n;
+                yaml.Append($"""
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {"{"} name: svc-{i}, namespace: ns-{i % 10} {"}"}
+                    spec: {"{"} selector: {"{"} app: app-{i}, tier: web {"}"}, ports: [ {"{"} port: 80, targetPort: 8080 {"}"} ] {"}"}
+                    ---
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata: {"{"} name: app-{i}, namespace: ns-{i % 10} {"}"}
+                    spec:
+                      selector: {"{"} matchLabels: {"{"} app: app-{i} {"}"} {"}"}
+                      template:
+                        metadata: {"{"} labels: {"{"} app: app-{i}, tier: web {"}"} {"}"}
+                        spec:
+                          containers:
+                            - name: main
+                              image: nginx:1.27
+                              ports: [ {"{"} containerPort: 8080 {"}"} ]
+                              env: [ {"{"} name: NEXT_URL, value: "http://svc-{next}.ns-{next % 10}.svc.cluster.local:80" {"}"} ]
+                              readinessProbe: {"{"} tcpSocket: {"{"} port: 8080 {"}"} {"}"}
+                              livenessProbe: {"{"} tcpSocket: {"{"} port: 8080 {"}"} {"}"}
+                    ---
+
+                    """);
+                if (i % 100 == 0)
+                {
+                    yaml.Append($"""
+                        apiVersion: networking.k8s.io/v1
+                        kind: Ingress
+                        metadata: {"{"} name: in-{i}, namespace: ns-{i % 10} {"}"}
+                        spec: {"{"} defaultBackend: {"{"} service: {"{"} name: svc-{i}, port: {"{"} number: 80 {"}"} {"}"} {"}"} {"}"}
+                        ---
+
+                        """);
+                }
+            }
+            project.Write($"k8s/part-{file:D3}.yaml", yaml.ToString());
+        }
+        return project;
+    }
+
+    [Fact]
+    public void Twenty_thousand_services_and_deployments_resolve_with_linear_lookup_work()
+    {
+        using var small = Generate(2_000);
+        using var large = Generate(20_000);
+        var smallRun = small.Lint();
+        var largeRun = large.Lint();
+        Assert.Empty(smallRun.Findings);
+        Assert.Empty(largeRun.Findings);
+        Assert.Equal(40_200, largeRun.Model.Objects.Count);
+        // 10x the objects: linear work is 10x; a per-object scan of all Services or pods would be ~100x.
+        var ratio = (double)largeRun.Model.LookupWork / smallRun.Model.LookupWork;
+        Assert.InRange(ratio, 8.0, 12.0);
+    }
+
+    [Fact]
+    public void Broken_references_are_still_found_at_scale()
+    {
+        using var project = Generate(2_000);
+        project.Write("k8s/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n---\n" +
+            "apiVersion: v1\nkind: Service\nmetadata: { name: orphan, namespace: ns-1 }\nspec: { selector: { app: app-x }, ports: [ { port: 80 } ] }\n");
+        Assert.Equal(["ML203 k8s/broken.yaml:8:9"], project.Findings());
+    }
+}
