@@ -289,6 +289,61 @@ public class KustomizeTests
         var refs = p.Lint().Model.Objects.Select(o => o.Ref).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["ConfigMap/shop/a", "ConfigMap/shop/b", "Service/default/api"], refs);
     }
+
+    [Fact]
+    public void Name_prefix_renames_objects_and_their_references_but_not_hosts_in_values()
+    {
+        using var p = new TestProject()
+            .Write("base/kustomization.yaml", "resources: [app.yaml]\nconfigMapGenerator:\n  - name: settings\n    literals: [LOG_LEVEL=info]\n")
+            .Write("base/app.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: { name: mongo }
+                spec: { selector: { app: mongo }, ports: [ { port: 27017 } ] }
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: mongo }
+                spec:
+                  selector: { matchLabels: { app: mongo } }
+                  template:
+                    metadata: { labels: { app: mongo } }
+                    spec:
+                      containers:
+                        - name: mongo
+                          image: mongo:7
+                          ports: [ { containerPort: 27017 } ]
+                          readinessProbe: { tcpSocket: { port: 27017 } }
+                          livenessProbe: { tcpSocket: { port: 27017 } }
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: api }
+                spec:
+                  selector: { matchLabels: { app: api } }
+                  template:
+                    metadata: { labels: { app: api } }
+                    spec:
+                      containers:
+                        - name: api
+                          image: acme/api:1
+                          env:
+                            - { name: MONGO_URL, value: "mongodb://mongo:27017/chat" }
+                            - name: LOG_LEVEL
+                              valueFrom: { configMapKeyRef: { name: settings, key: LOG_LEVEL } }
+                            - name: TOKEN
+                              valueFrom: { secretKeyRef: { name: vault-token, key: TOKEN, optional: true } }
+                          readinessProbe: { tcpSocket: { port: 80 } }
+                          livenessProbe: { tcpSocket: { port: 80 } }
+                """)
+            .Write("overlays/prod/kustomization.yaml", "namePrefix: prod-\nresources: [../../base]\n");
+        var result = p.Lint();
+        Assert.Equal(["ConfigMap/default/settings", "Deployment/default/prod-api", "Deployment/default/prod-mongo", "Service/default/prod-mongo"],
+            result.Model.Objects.Select(o => o.Ref).Order(StringComparer.Ordinal).ToList());
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("ML201", finding.RuleId);
+        Assert.Contains("`prod-mongo`", finding.Message);
+    }
 }
 
 /// <summary>`.manifestlint.yaml` `external:` and `apps:`.</summary>

@@ -40,7 +40,7 @@ internal static class KustomizationLoader
         var remote = listed.Where(n => Kustomization.IsRemote(n.Str()!)).Select(n => (n.Str()!, n.Span(file))).ToList();
         return (new Kustomization
         {
-            File = file, Dir = dir, Namespace = ns, Resources = resources, PatchFiles = patches, Generated = generated, RemoteResources = remote,
+            File = file, Dir = dir, Namespace = ns, NamePrefix = root.Str("namePrefix") ?? "", NameSuffix = root.Str("nameSuffix") ?? "", Resources = resources, PatchFiles = patches, Generated = generated, RemoteResources = remote,
         }, null);
     }
 

@@ -25,7 +25,8 @@ internal static class KustomizeNamespaces
         return candidates.Where(c => c.Value.Count == 1).ToDictionary(c => c.Key, c => c.Value.First(), StringComparer.Ordinal);
     }
 
-    private static IEnumerable<string> Under(string[] sorted, string resource)
+    /// <summary>The files a resource entry (file or folder) covers, in a sorted path array.</summary>
+    internal static IEnumerable<string> Under(string[] sorted, string resource)
     {
         var index = Array.BinarySearch(sorted, resource, StringComparer.Ordinal);
         if (index >= 0) yield return sorted[index];

@@ -36,6 +36,7 @@ public static class ProjectLoader
             if (kustomization is not null) kustomizations.Add(kustomization);
         });
         var overrides = KustomizeNamespaces.Overrides(kustomizations, files.Where(f => f.Kind == FileKind.Yaml).Select(f => f.RelativePath));
+        var renames = KustomizeNames.Transforms(kustomizations, files.Where(f => f.Kind == FileKind.Yaml).Select(f => f.RelativePath));
         var patchFiles = kustomizations.SelectMany(k => k.PatchFiles).ToHashSet(StringComparer.Ordinal);
         var allSkipped = new ConcurrentBag<SkippedFile>(skipped);
 
@@ -102,9 +103,9 @@ public static class ProjectLoader
             .SelectMany(m => m.Dependencies.Where(d => !d.IsRelative).Select(d => (m.File, d.Specifier))));
 
         // Deterministic order regardless of parallel completion.
-        var orderedObjects = objects
+        var orderedObjects = KustomizeNames.Apply(objects
             .Concat(kustomizations.Select(k => (k.File, Objects: (IReadOnlyList<KubeObject>)k.Generated)))
-            .OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects).ToList();
+            .OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects.Select(x => (o.File, x))).ToList(), renames);
         var orderedImages = images.OrderBy(i => i.File, StringComparer.Ordinal).ToList();
         var orderedProblems = problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine).ToList();
         return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems,

@@ -7,6 +7,9 @@ public sealed class Kustomization
     public required string File { get; init; }
     public required string Dir { get; init; }
     public string? Namespace { get; init; }
+    /// <summary>`namePrefix` / `nameSuffix` ("" when unset).</summary>
+    public string NamePrefix { get; init; } = "";
+    public string NameSuffix { get; init; } = "";
     /// <summary>Project paths of listed resources (files or folders).</summary>
     public required IReadOnlyList<string> Resources { get; init; }
     public required IReadOnlyList<string> PatchFiles { get; init; }

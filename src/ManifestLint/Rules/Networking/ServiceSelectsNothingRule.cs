@@ -13,7 +13,7 @@ public sealed class ServiceSelectsNothingRule : IRule
     public void Analyze(ProjectModel model, RuleContext context)
     {
         var workloadsByNamespace = model.Workloads.ToLookup(w => w.Namespace, StringComparer.Ordinal);
-        foreach (var service in model.Objects.Where(o => o.Service is { Selector.Count: > 0 }))
+        foreach (var service in model.Objects.Where(o => o.Service is { Selector.Count: > 0, Type: not "ExternalName" }))
         {
             var spec = service.Service!;
             if (model.SelectPods(service.Namespace, spec.Selector).Count > 0 || ManagedByOperator(model, service)) continue;
