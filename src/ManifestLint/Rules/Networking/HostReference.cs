@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace ManifestLint.Rules.Networking;
 
 /// <summary>A host named in a configuration value or code literal, with its port when one is written
-/// (or implied by the URL scheme). `Weak`: a bare name in a `*_SERVICE` variable, which often names a vendor.</summary>
+/// (or implied by the URL scheme). `Weak`: a bare name in a `*_SERVICE`/`*_URL`/`*_URI`/`*_ENDPOINT` variable,
+/// which often names a vendor or a path; it counts only when the name points into the cluster.</summary>
 internal readonly record struct Endpoint(string Host, int? Port, bool PortExplicit, string? Scheme, bool Weak)
 {
     /// <summary>localhost and loopback/any addresses: the pod itself.</summary>
@@ -27,6 +28,9 @@ internal static partial class HostReference
 
     private static readonly string[] HostVarSuffixes = ["_HOST", "_HOSTNAME", "_ADDR"];
 
+    /// <summary>A bare name in these is only weak evidence of a host: `EMAIL_SERVICE=gmail`, `API_URL=v2`.</summary>
+    private static readonly string[] WeakHostSuffixes = ["_SERVICE", "_URL", "_URI", "_ENDPOINT"];
+
     /// <summary>`host:port` is also an image tag or a time; only trust it in variables named for an address.</summary>
     private static readonly string[] AddressVarWords = ["HOST", "ADDR", "URL", "URI", "ENDPOINT", "BROKER", "SERVER", "SERVICE", "PEER", "NODES", "DSN", "CONN", "UPSTREAM", "BACKEND"];
 
@@ -44,7 +48,7 @@ internal static partial class HostReference
     {
         var strong = ParseStrong(variable, value).ToList();
         foreach (var e in strong) yield return e;
-        if (strong.Count == 0 && variable.EndsWith("_SERVICE", StringComparison.OrdinalIgnoreCase) && Host(value) is { } weak && IsName(weak))
+        if (strong.Count == 0 && WeakHostSuffixes.Any(sfx => variable.EndsWith(sfx, StringComparison.OrdinalIgnoreCase)) && Host(value) is { } weak && IsName(weak))
         {
             yield return new Endpoint(weak, null, false, null, true);
         }

@@ -22,6 +22,8 @@ internal static class ServiceLookup
     {
         var existing = model.ServicesIn(ns).Select(s => s.Name).Distinct()
             .OrderBy(n => EditDistance.Between(n, name)).ThenBy(n => n, StringComparer.Ordinal).Take(3).ToList();
-        return existing.Count > 0 ? $" Services in `{ns}`: {string.Join(", ", existing.Select(e => $"`{e}`"))}." : "";
+        if (existing.Count == 0) return "";
+        var close = EditDistance.Between(existing[0], name) <= Math.Max(2, name.Length / 3) ? $" Did you mean `{existing[0]}`?" : "";
+        return $"{close} Services in `{ns}`: {string.Join(", ", existing.Select(e => $"`{e}`"))}.";
     }
 }
