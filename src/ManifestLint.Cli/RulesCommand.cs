@@ -11,7 +11,7 @@ internal static class RulesCommand
         {
             var d = rule.Descriptor;
             var title = RuleDocs.For(d.Id)?.Title ?? "";
-            stdout.WriteLine($"{d.Id}  {d.Name,-28} {d.DefaultLevel.ToString().ToLowerInvariant(),-8} {d.Family,-20} {title}");
+            stdout.WriteLine($"{d.Id}  {d.Name,-28} {(d.EnabledByDefault ? d.DefaultLevel.ToString().ToLowerInvariant() : "off"),-8} {d.Family,-20} {title}");
         }
         return ExitCodes.Clean;
     }

@@ -88,7 +88,7 @@ public static class Linter
     {
         if (config.RuleLevels.TryGetValue(rule.Id, out var byId)) return byId;
         if (config.RuleLevels.TryGetValue(rule.Name, out var byName)) return byName;
-        return rule.DefaultLevel;
+        return rule.EnabledByDefault ? rule.DefaultLevel : null;
     }
 
     private static bool InScope(string file, List<string> scopes) => scopes.Any(scope =>

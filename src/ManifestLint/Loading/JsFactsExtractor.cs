@@ -32,6 +32,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     private readonly List<(string Local, string EnvName, JsScope Scope)> envAliases = [];
     private readonly List<(Identifier Id, EnvReadKind Kind)> aliasUses = [];
     private NetworkFacts? network;
+    private RouteFacts? routing;
     private bool opaqueModuleExports;
     private bool namedCjsExports;
     private SourceSpan? importMeta;
@@ -46,6 +47,9 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
 
     /// <summary>URL/host literals and listen calls.</summary>
     public NetworkFacts Network => network ??= new NetworkFacts(Span, EnvReadName);
+
+    /// <summary>HTTP apps, routers, routes and mounts.</summary>
+    public RouteFacts Routing => routing ??= new RouteFacts(Span);
 
     /// <summary>The variable a node reads, when it is `process.env.X` (or an env-object alias's `.X`).</summary>
     private string? EnvReadName(Node node) => node is MemberExpression m && IsProcessEnv(m.Object) ? EnvName(m) : null;
@@ -128,6 +132,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                         envAliases.Add((alias.Name, aliased, scope));
                     }
                     if (d.Id is Identifier bound) Network.Bind(bound, d.Init);
+                    Routing.Bind(d.Id, d.Init);
                     Push(d.Init, dFrame, scope);
                 }
                 return;
@@ -162,6 +167,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 return;
             case ImportDeclaration imp:
                 Network.Import(imp);
+                Routing.Import(imp);
                 // `import process from 'node:process'` binds the same object as the global.
                 var isProcessModule = imp.Source.Value is "process" or "node:process";
                 foreach (var s in imp.Specifiers)
@@ -182,6 +188,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 esmSyntax.Add(("import", Span(imp)));
                 return;
             case ExportNamedDeclaration exp:
+                Routing.ExportNamed(exp);
                 esmSyntax.Add(("export", Span(exp)));
                 if (exp.Source is not null) dependencies.Add(new ModuleDependency(exp.Source.Value, DependencyKind.Export, Span(exp)) { SpecifierSpan = Span(exp.Source) });
                 Push(exp.Declaration, f, scope);
@@ -191,6 +198,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 dependencies.Add(new ModuleDependency(all.Source.Value, DependencyKind.Export, Span(all)) { SpecifierSpan = Span(all.Source) });
                 return;
             case ExportDefaultDeclaration def:
+                Routing.Export("default", def.Declaration);
                 esmSyntax.Add(("export", Span(def)));
                 Push(def.Declaration, f, scope);
                 return;
@@ -233,6 +241,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 return;
             case CallExpression call:
                 Network.Call(call);
+                Routing.Call(call);
                 if (call.Callee is Identifier { Name: "require" } && call.Arguments.Count == 1 && StaticString(call.Arguments[0]) is { } spec)
                 {
                     dependencies.Add(new ModuleDependency(spec, DependencyKind.Require, Span(call)) { SpecifierSpan = Span(call.Arguments[0]), Guarded = InTry(f) });
@@ -519,6 +528,8 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     /// `module.exports.x =`, an object literal, or a re-exported require; anything else hides names.</summary>
     private void RecordCjsExport(MemberExpression target, Node value)
     {
+        if (target is { Computed: false, Object: Identifier { Name: "module" }, Property: Identifier { Name: "exports" } }) Routing.Export("default", value);
+        else if (IsExportsObject(target.Object) && target is { Computed: false, Property: Identifier named }) Routing.Export(named.Name, value);
         if (IsExportsObject(target.Object))
         {
             namedCjsExports = true;

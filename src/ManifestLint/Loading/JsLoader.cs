@@ -52,6 +52,7 @@ internal static class JsLoader
                 DynamicEnvReads = dynamicEnv,
                 HostLiterals = extractor.Network.Hosts,
                 ListenCalls = extractor.Network.Listens(),
+                Routing = extractor.Routing.Result(),
             }, null);
         }
         catch (ParseErrorException ex)

@@ -115,6 +115,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         StartupProbe = ReadProbe(node.Get("startupProbe")),
         Command = node.Items("command").Select(n => n.Str() ?? "").ToList(),
         Args = node.Items("args").Select(n => n.Str() ?? "").ToList(),
+        RestartPolicy = node.Str("restartPolicy"),
     };
 
     private EnvVar? ReadEnvVar(YamlNode node)
@@ -161,8 +162,22 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
     {
         if (node is not YamlMappingNode) return null;
         var http = node.Get("httpGet");
-        var port = http.Str("port") ?? node.Get("tcpSocket").Str("port") ?? node.Get("grpc").Str("port");
-        return new Probe(http.Str("path"), port, node.Span(file));
+        var handler = new[] { "httpGet", "tcpSocket", "grpc", "exec" }.FirstOrDefault(h => node.Get(h) is YamlMappingNode);
+        var portNode = http.Get("port") ?? node.Get("tcpSocket").Get("port") ?? node.Get("grpc").Get("port");
+        var command = node.Get("exec").Get("command");
+        return new Probe(http.Str("path"), portNode.Str(), node.Span(file))
+        {
+            Handler = handler,
+            PathSpan = http.Get("path")?.Span(file),
+            PortSpan = portNode?.Span(file),
+            Command = command.Items().Select(n => n.Str() ?? "").ToList(),
+            CommandSpan = command?.Span(file),
+            InitialDelaySeconds = ParseInt(node.Str("initialDelaySeconds")) ?? 0,
+            PeriodSeconds = ParseInt(node.Str("periodSeconds")) ?? 10,
+            TimeoutSeconds = ParseInt(node.Str("timeoutSeconds")) ?? 1,
+            FailureThreshold = ParseInt(node.Str("failureThreshold")) ?? 3,
+            TimeoutSpan = node.Get("timeoutSeconds")?.Span(file),
+        };
     }
 
     private ConfigData? ReadConfigData(YamlNode root, string kind)

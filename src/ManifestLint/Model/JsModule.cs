@@ -25,6 +25,7 @@ public sealed class JsModule
     public required IReadOnlyList<EnvRead> EnvReads { get; init; }
     public IReadOnlyList<HostLiteral> HostLiterals { get; init; } = [];
     public IReadOnlyList<ListenCall> ListenCalls { get; init; } = [];
+    public HttpRouting Routing { get; init; } = HttpRouting.Empty;
     /// <summary>`process.env[expr]` reads with a computed key: not judged, only counted.</summary>
     public int DynamicEnvReads { get; init; }
     /// <summary>First `import.meta`, if any.</summary>

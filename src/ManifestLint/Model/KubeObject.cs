@@ -82,11 +82,35 @@ public sealed class Container
     public Probe? StartupProbe { get; init; }
     public required IReadOnlyList<string> Command { get; init; }
     public required IReadOnlyList<string> Args { get; init; }
+    /// <summary>`restartPolicy` of an init container: `Always` makes it a sidecar that runs for the pod's life.</summary>
+    public string? RestartPolicy { get; init; }
 }
 
 public sealed record ContainerPort(string? Name, int? Number, SourceSpan Span);
 
-public sealed record Probe(string? HttpPath, string? Port, SourceSpan Span);
+/// <summary>A probe: its handler (`httpGet`, `tcpSocket`, `grpc`, `exec`, or null when none is set), the
+/// port as written (number or name), the HTTP path, the exec command, and the timings with Kubernetes'
+/// defaults applied. `Span` is the probe's mapping; the other spans point at their values.</summary>
+public sealed record Probe(string? HttpPath, string? Port, SourceSpan Span)
+{
+    public string? Handler { get; init; }
+    public SourceSpan? PathSpan { get; init; }
+    public SourceSpan? PortSpan { get; init; }
+    public IReadOnlyList<string> Command { get; init; } = [];
+    public SourceSpan? CommandSpan { get; init; }
+    public int InitialDelaySeconds { get; init; }
+    public int PeriodSeconds { get; init; } = 10;
+    public int TimeoutSeconds { get; init; } = 1;
+    public int FailureThreshold { get; init; } = 3;
+    public SourceSpan? TimeoutSpan { get; init; }
+
+    /// <summary>Seconds from container start until this probe has failed enough times to act, when the app never answers.</summary>
+    public int GiveUpAfterSeconds => InitialDelaySeconds + FailureThreshold * PeriodSeconds;
+
+    /// <summary>Same handler and target (timings aside).</summary>
+    public bool SameCheckAs(Probe other) =>
+        Handler == other.Handler && HttpPath == other.HttpPath && Port == other.Port && Command.SequenceEqual(other.Command);
+}
 
 public sealed class EnvVar
 {

@@ -55,7 +55,7 @@ public sealed class SarifReporter : IReporter
             Name = ToPascal(rule.Name),
             ShortDescription = new MultiformatMessageString { Text = doc?.Title ?? rule.Name },
             FullDescription = new MultiformatMessageString { Text = doc?.Summary ?? rule.Name },
-            DefaultConfiguration = new ReportingConfiguration { Level = ToSarif(rule.DefaultLevel) },
+            DefaultConfiguration = new ReportingConfiguration { Level = ToSarif(rule.DefaultLevel), Enabled = rule.EnabledByDefault },
         };
         if (doc is not null)
         {

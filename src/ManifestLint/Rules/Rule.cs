@@ -2,8 +2,9 @@ using ManifestLint.Model;
 
 namespace ManifestLint.Rules;
 
-/// <summary>Identity of a rule. Title, help and tags live in rules/&lt;Id&gt;.md (see <see cref="RuleDocs"/>).</summary>
-public sealed record RuleDescriptor(string Id, string Name, string Family, Level DefaultLevel);
+/// <summary>Identity of a rule. Title, help and tags live in rules/&lt;Id&gt;.md (see <see cref="RuleDocs"/>).
+/// `EnabledByDefault` false: an opt-in rule (advice too common to show unasked), enabled under `rules:`.</summary>
+public sealed record RuleDescriptor(string Id, string Name, string Family, Level DefaultLevel, bool EnabledByDefault = true);
 
 /// <summary>A rule is a pure function of the model: it reads indexes and reports findings.</summary>
 public interface IRule

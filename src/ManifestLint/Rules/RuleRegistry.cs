@@ -46,6 +46,14 @@ public static class RuleRegistry
         new EnvNameTypoRule(),
         new MissingReadinessProbeRule(),
         new MissingLivenessProbeRule(),
+        new ProbePortNotDeclaredRule(),
+        new ProbePortNotListeningRule(),
+        new ProbePathNotServedRule(),
+        new IdenticalProbesRule(),
+        new LivenessChecksDependenciesRule(),
+        new ProbeTimingRule(),
+        new StartupProbeSuggestedRule(),
+        new ExecProbeBinaryMissingRule(),
     ];
 
     /// <summary>Finds a rule by id (`ML101`) or name (`require-in-esm`), case-insensitively.</summary>

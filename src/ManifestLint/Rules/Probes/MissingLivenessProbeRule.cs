@@ -12,4 +12,6 @@ public sealed class MissingLivenessProbeRule : MissingProbeRule
     protected override string Consequence => "a process that hangs (deadlock, stuck event loop) is never restarted.";
 
     protected override Probe? ProbeOf(Container container) => container.LivenessProbe;
+
+    protected override (bool Report, Level? Cap) Judge(Container container, bool selectedByService) => (true, null);
 }

@@ -1,0 +1,278 @@
+using Acornima.Ast;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>Collects Express / Koa (+ @koa/router) / Fastify routing facts during the extractor's walk.</summary>
+internal sealed class RouteFacts(Func<Node, SourceSpan> span)
+{
+    private static readonly HashSet<string> Methods = new(StringComparer.Ordinal) { "get", "post", "put", "delete", "patch", "head", "options", "all" };
+
+    /// <summary>Middleware that passes every request on (parsers, security headers, logging, CORS…).</summary>
+    private static readonly HashSet<string> PassThroughMiddleware = new(StringComparer.Ordinal)
+    {
+        "json", "urlencoded", "raw", "text", "cors", "helmet", "morgan", "compression", "cookieParser", "bodyParser", "pinoHttp", "pino",
+        "session", "rateLimit", "initialize", "requestId", "responseTime", "hpp", "xss", "mongoSanitize", "timeout", "logger", "multer",
+        "fileUpload", "methodOverride", "csurf", "favicon", "serveFavicon", "expressWinston", "httpLogger", "koaBody", "bodyparser",
+    };
+
+    /// <summary>Calls and names that mean a handler talks to a database or cache.</summary>
+    private static readonly HashSet<string> DependencyCalls = new(StringComparer.Ordinal)
+    {
+        "ping", "query", "command", "$queryRaw", "$queryRawUnsafe", "authenticate", "$runCommandRaw", "listCollections", "raw", "execute", "get",
+    };
+
+    private static readonly HashSet<string> DependencyNames = new(StringComparer.Ordinal)
+    {
+        "mongoose", "prisma", "knex", "sequelize", "redis", "pool", "db", "mongo", "pg", "dataSource", "AppDataSource",
+    };
+
+    private readonly Dictionary<string, string> objects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> prefixes = new(StringComparer.Ordinal);
+    private readonly List<RouteRegistration> routes = [];
+    private readonly List<RouteMount> mounts = [];
+    private readonly Dictionary<string, (string, string)> imports = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> exports = new(StringComparer.Ordinal);
+    private readonly HashSet<string> appFactories = new(StringComparer.Ordinal);     // express, Fastify
+    private readonly HashSet<string> routerFactories = new(StringComparer.Ordinal);  // Router (express)
+    private readonly HashSet<string> expressModules = new(StringComparer.Ordinal);   // express (for express.Router())
+    private readonly HashSet<string> newables = new(StringComparer.Ordinal);         // Koa, @koa/router
+
+    /// <summary>The walk visits nodes in no particular order; events are replayed in source order, so a
+    /// router is known as one before its routes are read.</summary>
+    private readonly List<(int Start, int Seq, Action Apply)> events = [];
+
+    private void Later(Node node, Action apply) => events.Add((node.Start, events.Count, apply));
+
+    public HttpRouting Result()
+    {
+        foreach (var (_, _, apply) in events.OrderBy(e => e.Start).ThenBy(e => e.Seq)) apply();
+        events.Clear();
+        return routes.Count + mounts.Count == 0 && objects.Count == 0 && exports.Count == 0
+            ? HttpRouting.Empty
+            : new HttpRouting { Objects = objects, Prefixes = prefixes, Routes = routes, Mounts = mounts, Imports = imports, Exports = exports };
+    }
+
+    public void Import(ImportDeclaration import) => Later(import, () => ApplyImport(import));
+
+    private void ApplyImport(ImportDeclaration import)
+    {
+        var source = import.Source.Value;
+        foreach (var s in import.Specifiers)
+        {
+            var imported = s switch
+            {
+                ImportSpecifier { Imported: Identifier id } => id.Name,
+                ImportNamespaceSpecifier => "*",
+                _ => "default",
+            };
+            Module(s.Local.Name, source, imported);
+        }
+    }
+
+    /// <summary>`const x = <init>`: factories, apps, routers, and required modules.</summary>
+    public void Bind(Node id, Node? init) => Later(id, () => ApplyBind(id, init));
+
+    private void ApplyBind(Node id, Node? init)
+    {
+        if (init is null) return;
+        if (id is ObjectPattern pattern && init is CallExpression { Callee: Identifier { Name: "require" }, Arguments: [StringLiteral required] })
+        {
+            foreach (var p in pattern.Properties.OfType<Property>())
+            {
+                if (EnvSchemaReads.PropertyName(p.Key) is { } name && p.Value is Identifier bound) Module(bound.Name, required.Value, name);
+            }
+            return;
+        }
+        if (id is not Identifier { Name: var local }) return;
+        switch (init)
+        {
+            case CallExpression { Callee: Identifier { Name: "require" }, Arguments: [StringLiteral source] }:
+                Module(local, source.Value, "default");
+                break;
+            case CallExpression { Callee: CallExpression { Callee: Identifier { Name: "require" }, Arguments: [StringLiteral { Value: "express" or "fastify" or "koa" }] } }:
+                objects[local] = "app";
+                break;
+            case CallExpression { Callee: Identifier factory } when appFactories.Contains(factory.Name):
+                objects[local] = "app";
+                break;
+            case CallExpression { Callee: Identifier factory } when routerFactories.Contains(factory.Name):
+                objects[local] = "router";
+                break;
+            case CallExpression { Callee: MemberExpression { Object: Identifier module, Property: Identifier { Name: "Router" } } } when expressModules.Contains(module.Name):
+                objects[local] = "router";
+                break;
+            case NewExpression { Callee: Identifier type } created when newables.Contains(type.Name):
+                objects[local] = imports.TryGetValue(type.Name, out var from) && from.Item1 == "koa" ? "app" : "router";
+                if (created.Arguments is [ObjectExpression options, ..]
+                    && options.Properties.OfType<Property>().FirstOrDefault(o => EnvSchemaReads.PropertyName(o.Key) == "prefix")?.Value is StringLiteral prefix)
+                {
+                    prefixes[local] = prefix.Value;
+                }
+                break;
+        }
+    }
+
+    private void Module(string local, string source, string export)
+    {
+        imports[local] = (source, export);
+        switch (source, export)
+        {
+            case ("express", "default"):
+                appFactories.Add(local);
+                expressModules.Add(local);
+                break;
+            case ("express", "Router"):
+                routerFactories.Add(local);
+                break;
+            case ("fastify", "default" or "fastify"):
+                appFactories.Add(local);
+                break;
+            case ("koa" or "@koa/router" or "koa-router", _):
+                newables.Add(local);
+                break;
+        }
+    }
+
+    public void Call(CallExpression call) => Later(call, () => ApplyCall(call));
+
+    private void ApplyCall(CallExpression call)
+    {
+        // `http.createServer((req, res) => …)`: a hand-written router we cannot read; `createServer(app)` is fine.
+        if (call.Callee is MemberExpression { Property: Identifier { Name: "createServer" } } && call.Arguments.Any(a => a is IFunction || a is Identifier h && !objects.ContainsKey(h.Name)))
+        {
+            mounts.Add(new RouteMount("", "", "unknown", null, span(call)));
+            return;
+        }
+        if (call.Callee is not MemberExpression { Computed: false, Property: Identifier { Name: var method } } callee) return;
+        // `app.route('/x').get(h)` (Express) registers on the path given to route().
+        if (callee.Object is CallExpression { Callee: MemberExpression { Object: Identifier chained, Property: Identifier { Name: "route" } }, Arguments: [var routePath, ..] }
+            && Methods.Contains(method) && objects.ContainsKey(chained.Name))
+        {
+            routes.Add(new RouteRegistration(chained.Name, method, Literal(routePath), span(call), Touches(call.Arguments.LastOrDefault())));
+            return;
+        }
+        if (callee.Object is not Identifier { Name: var target } || !objects.ContainsKey(target)) return;
+        if (Methods.Contains(method) && call.Arguments.Count >= 1 && call.Arguments[0] is not (ObjectExpression or IFunction))
+        {
+            routes.Add(new RouteRegistration(target, method, Literal(call.Arguments[0]), span(call), Touches(call.Arguments[^1])));
+        }
+        else if (method == "route" && call.Arguments is [ObjectExpression options, ..])
+        {
+            var props = options.Properties.OfType<Property>().ToDictionary(p => EnvSchemaReads.PropertyName(p.Key) ?? "", p => p.Value);
+            var verb = (props.GetValueOrDefault("method") as StringLiteral)?.Value.ToLowerInvariant() ?? "get";
+            routes.Add(new RouteRegistration(target, verb, Literal(props.GetValueOrDefault("url") ?? props.GetValueOrDefault("path")), span(call), Touches(props.GetValueOrDefault("handler"))));
+        }
+        else if (method == "use")
+        {
+            var args = call.Arguments.ToList();
+            var prefix = "";
+            if (args.Count > 0 && args[0] is StringLiteral p) { prefix = p.Value; args.RemoveAt(0); }
+            else if (args.Count > 0 && args[0] is not (Identifier or CallExpression or IFunction or MemberExpression)) { mounts.Add(new RouteMount(target, "", "unknown", null, span(call))); return; }
+            foreach (var arg in args) mounts.Add(Mount(target, prefix, arg, call));
+        }
+        else if (method is "register" or "mount")
+        {
+            mounts.Add(new RouteMount(target, "", "unknown", null, span(call))); // Fastify plugins: routes we do not follow
+        }
+    }
+
+    private RouteMount Mount(string target, string prefix, Node arg, CallExpression call)
+    {
+        var at = span(call);
+        switch (arg)
+        {
+            case Identifier id when objects.ContainsKey(id.Name):
+                return new RouteMount(target, prefix, "local", id.Name, at);
+            case Identifier id when imports.ContainsKey(id.Name):
+                return PassThroughMiddleware.Contains(id.Name) || IsPackage(imports[id.Name].Item1) && prefix.Length == 0
+                    ? new RouteMount(target, prefix, "middleware", null, at)
+                    : new RouteMount(target, prefix, "import", id.Name, at);
+            // Koa: `app.use(router.routes())`.
+            case CallExpression { Callee: MemberExpression { Object: Identifier router, Property: Identifier { Name: "routes" } } } when objects.ContainsKey(router.Name):
+                return new RouteMount(target, prefix, "local", router.Name, at);
+            case CallExpression { Callee: MemberExpression { Property: Identifier { Name: "allowedMethods" } } }:
+                return new RouteMount(target, prefix, "middleware", null, at);
+            case CallExpression { Callee: Identifier f } when PassThroughMiddleware.Contains(f.Name) || imports.TryGetValue(f.Name, out var m) && IsPackage(m.Item1):
+                return new RouteMount(target, prefix, PassThroughMiddleware.Contains(f.Name) || prefix.Length == 0 ? "middleware" : "unknown", null, at);
+            case CallExpression { Callee: MemberExpression { Property: Identifier f } } when PassThroughMiddleware.Contains(f.Name):
+                return new RouteMount(target, prefix, "middleware", null, at);
+            case CallExpression { Callee: MemberExpression { Object: Identifier owner, Property: Identifier { Name: "static" } } } when expressModules.Contains(owner.Name):
+                return new RouteMount(target, prefix, "middleware", null, at); // serves files of one folder, not probe routes
+            case IFunction fn when fn.Params.Count >= 4:
+                return new RouteMount(target, prefix, "middleware", null, at); // error handler
+            case IFunction fn when CallsNext(fn):
+                return new RouteMount(target, prefix, "middleware", null, at);
+            case IFunction when prefix.Length > 0:
+                return new RouteMount(target, prefix, "handler", null, at);
+            default:
+                return new RouteMount(target, prefix, "unknown", null, at);
+        }
+    }
+
+    /// <summary>`module.exports = x`, `export default x`, `export { x }`, `exports.name = x`.</summary>
+    public void Export(string name, Node? value)
+    {
+        if (value is Identifier id) Later(id, () => exports[name] = id.Name);
+    }
+
+    public void ExportNamed(ExportNamedDeclaration exp) => Later(exp, () => ApplyExportNamed(exp));
+
+    private void ApplyExportNamed(ExportNamedDeclaration exp)
+    {
+        foreach (var s in exp.Specifiers)
+        {
+            if (s.Local is Identifier local && s.Exported is Identifier exported) exports[exported.Name] = local.Name;
+        }
+        if (exp.Declaration is VariableDeclaration decl)
+        {
+            foreach (var d in decl.Declarations)
+            {
+                if (d.Id is Identifier id) exports[id.Name] = id.Name;
+            }
+        }
+    }
+
+    private static bool IsPackage(string specifier) => !specifier.StartsWith('.') && !specifier.StartsWith('/') && !specifier.StartsWith('#');
+
+    private static string? Literal(Node? node) => node switch
+    {
+        StringLiteral s => s.Value,
+        TemplateLiteral { Expressions.Count: 0 } t => t.Quasis[0].Value.Cooked,
+        _ => null,
+    };
+
+    private static bool CallsNext(IFunction fn) =>
+        fn.Params.Count >= 3 && fn.Params[2] is Identifier next && Any(fn.Body, n => n is CallExpression { Callee: Identifier callee } && callee.Name == next.Name);
+
+    /// <summary>An inline handler that queries a database or cache (bounded scan).</summary>
+    private static bool Touches(Node? handler) =>
+        handler is IFunction fn && Any(fn.Body, n => n switch
+        {
+            // `db.command({ ping: 1 })`, `redis.ping()`, `pool.query('SELECT 1')`, `prisma.$queryRaw`
+            CallExpression { Callee: MemberExpression { Object: var owner, Property: Identifier call } } =>
+                DependencyCalls.Contains(call.Name) && Root(owner) is { } name && DependencyNames.Contains(name) || Root(owner) is "mongoose" or "prisma",
+            MemberExpression { Object: Identifier { Name: "mongoose" or "prisma" } } => true,
+            _ => false,
+        });
+
+    private static string? Root(Node node)
+    {
+        while (node is MemberExpression m) node = m.Object;
+        return (node as Identifier)?.Name;
+    }
+
+    private static bool Any(Node? root, Func<Node, bool> test)
+    {
+        if (root is null) return false;
+        var pending = new Stack<Node>();
+        pending.Push(root);
+        for (var budget = 5_000; pending.Count > 0 && budget > 0; budget--)
+        {
+            var node = pending.Pop();
+            if (test(node)) return true;
+            foreach (var child in node.ChildNodes) pending.Push(child);
+        }
+        return false;
+    }
+}
