@@ -20,11 +20,11 @@ public class CliEndToEndTests
         {
             Assert.Contains($"reads `{name}` with no default; container `backend` in Deployment/chat-app/backend does not set it", run.Stdout);
         }
-        Assert.Contains("k8s/backend-deployment.yml:19:11  warning  ML401 missing-readiness-probe", run.Stdout);
+        Assert.Contains("k8s/backend-deployment.yml:19:11  error  ML401 missing-readiness-probe", run.Stdout); // a Service selects it
         Assert.Contains("  1 | const express = require('express');", run.Stdout);
         Assert.Contains("    |                 ^^^^^^^", run.Stdout);
         Assert.DoesNotContain("\u001b[", run.Stdout);
-        Assert.Contains("16 problems (10 errors, 6 warnings)", run.Stderr);
+        Assert.Contains("16 problems (12 errors, 4 warnings)", run.Stderr);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class CliEndToEndTests
         Assert.Equal(0, CliRunner.Exec(Crashloop, "--fail-on", "none").ExitCode);
         // Only warnings (probes) remain when the error rules are turned off in a copied project.
         var dir = CopyToTemp(Crashloop);
-        File.WriteAllText(Path.Combine(dir, ".manifestlint.yaml"), "rules:\n  ML101: off\n  host-without-service: off\n  ML301: off\n");
+        File.WriteAllText(Path.Combine(dir, ".manifestlint.yaml"), "rules:\n  ML101: off\n  host-without-service: off\n  ML301: off\n  ML401: warning\n");
         Assert.Equal(0, CliRunner.Exec(dir).ExitCode);
         Assert.Equal(1, CliRunner.Exec(dir, "--fail-on", "warning").ExitCode);
     }
@@ -105,8 +105,8 @@ public class CliEndToEndTests
         Assert.Equal(28, ml201.GetProperty("line").GetInt32());
         Assert.Equal(22, ml201.GetProperty("column").GetInt32());
         Assert.Equal("Deployment/chat-app/backend", ml201.GetProperty("object").GetString());
-        Assert.Equal(10, root.GetProperty("summary").GetProperty("error").GetInt32());
-        Assert.Equal(6, root.GetProperty("summary").GetProperty("warning").GetInt32());
+        Assert.Equal(12, root.GetProperty("summary").GetProperty("error").GetInt32());
+        Assert.Equal(4, root.GetProperty("summary").GetProperty("warning").GetInt32());
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class CliEndToEndTests
         Assert.Equal(0, run.ExitCode); // warnings only
         var files = JsonDocument.Parse(run.Stdout).RootElement.GetProperty("findings").EnumerateArray()
             .Select(f => $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("file").GetString()}:{f.GetProperty("line").GetInt32()}:{f.GetProperty("column").GetInt32()}").ToList();
-        Assert.Equal(["ML401 <stdin>:9:11", "ML402 <stdin>:9:11"], files);
+        Assert.Equal(["ML402 <stdin>:9:11"], files); // no ports, no Service: liveness advice only
     }
 
     [Fact]

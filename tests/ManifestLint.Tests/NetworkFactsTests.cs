@@ -14,12 +14,20 @@ public class NetworkFactsTests
     }
 
     [Theory]
-    [InlineData("mongoose.connect('mongodb://mongo:27017/chat');", "mongodb://mongo:27017/chat|-|-")]
+    [InlineData("mongoose.connect('mongodb://mongo:27017/chat');", "mongodb://mongo:27017/chat|-|call")]
     [InlineData("const url = process.env.DB_URL || 'postgres://db:5432/app';", "postgres://db:5432/app|DB_URL|DB_URL")]
-    [InlineData("fetch(`http://orders:8080/api/${id}`);", "http://orders:8080|-|-")]
+    [InlineData("fetch(`http://orders:8080/api/${id}`);", "http://orders:8080|-|call")]
     [InlineData("fetch(`http://${host}:8080/`);", "")]
     [InlineData("new Redis({ host: 'cache', port: 6379 });", "cache|-|host")]
-    [InlineData("app.use(cors({ origin: ['http://localhost:3000'] }));", "http://localhost:3000|-|origin")]
+    [InlineData("app.use(cors({ origin: ['http://localhost:3000'] }));", "")]
+    [InlineData("console.log('listening on http://localhost:' + PORT);", "")]
+    [InlineData("throw new Error('MONGO_URL must look like mongodb://host:port/db');", "")]
+    [InlineData("const u = new URL(req.url, 'http://placeholder');", "")]
+    [InlineData("const { MONGO_URL = 'mongodb://mongo:27017/shop' } = process.env;", "mongodb://mongo:27017/shop|MONGO_URL|MONGO_URL")]
+    [InlineData("const S = z.object({ Q: z.string().url().default('amqp://rabbitmq:5672') });", "")]
+    [InlineData("const c = isProd ? process.env.DATABASE_URL : 'postgres://app@postgres:5432/app';", "")]
+    [InlineData("module.exports = { test: { host: 'mysql-test' }, production: { host: 'mysql' } };", "mysql|-|host")]
+    [InlineData("const ordersUrl = 'http://orders:8080';", "http://orders:8080|-|ordersUrl")]
     [InlineData("// see http://docs:80/\nconst x = 'not a url';", "")]
     public void Host_literals_are_found_with_their_context(string code, string expected)
     {

@@ -91,6 +91,16 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         return new JsFacts(globals, esm, deps, env, dynamicEnvReads);
     }
 
+    /// <summary>The nearest enclosing nodes (parent first), a few levels up: enough context to tell a
+    /// connection string from a log message.</summary>
+    private static Node?[] Ancestors(Frame f)
+    {
+        var result = new Node?[6];
+        var up = f.Parent;
+        for (var i = 0; i < result.Length && up is not null; i++, up = up.Parent) result[i] = up.Node;
+        return result;
+    }
+
     private void Push(Node? node, Frame parent, JsScope scope)
     {
         if (node is not null) stack.Push(new Frame(node, parent, scope));
@@ -114,10 +124,10 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 typeofChecks.Add((checkedId, scope));
                 return;
             case StringLiteral str:
-                Network.Literal(str, str.Value, f.Parent?.Node, f.Parent?.Parent?.Node);
+                Network.Literal(str, str.Value, Ancestors(f));
                 return;
             case TemplateLiteral template:
-                Network.Template(template, f.Parent?.Node, f.Parent?.Parent?.Node);
+                Network.Template(template, Ancestors(f));
                 PushChildren(f, scope);
                 return;
             case VariableDeclaration decl:
@@ -210,6 +220,10 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 }
                 PushChildren(f, scope);
                 return;
+            case AssignmentExpression { Left: Identifier reassigned }:
+                Network.Assign(reassigned);
+                PushChildren(f, scope);
+                return;
             case AssignmentExpression { Left: MemberExpression assigned } assignment:
                 RecordCjsExport(assigned, assignment.Right);
                 PushChildren(f, scope);
@@ -261,7 +275,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 if (member.Computed) Push(member.Property, f, scope);
                 return;
             case Property prop:
-                Network.Property(prop);
+                Network.Property(prop, Ancestors(f));
                 if (prop.Computed) Push(prop.Key, f, scope);
                 Push(prop.Value, f, scope);
                 return;
@@ -311,7 +325,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                     break;
                 case AssignmentPattern ap:
                     pending.Push(ap.Left);
-                    Push(ap.Right, owner, owner.Scope);
+                    Push(ap.Right, new Frame(ap, owner, owner.Scope), owner.Scope); // parent: the pattern, so a default is known as one
                     break;
                 case RestElement rest:
                     pending.Push(rest.Argument);

@@ -63,6 +63,8 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             "CronJob" => root.Get("spec").Get("jobTemplate").Get("spec").Get("template"),
             "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" or "ReplicationController" or "Job"
                 => root.Get("spec").Get("template"),
+            // Argo Rollouts: a Deployment with a rollout strategy; Services select its pods.
+            "Rollout" when root.Str("apiVersion")?.StartsWith("argoproj.io/", StringComparison.Ordinal) == true => root.Get("spec").Get("template"),
             _ => null,
         };
         if (template is null) return null;

@@ -38,8 +38,23 @@ internal static class KustomizationLoader
         var listed = root.Items("resources").Concat(root.Items("bases")).Where(n => n.Str() is not null).ToList();
         var resources = listed.Select(n => n.Str()!).Where(r => !Kustomization.IsRemote(r)).Select(r => PathUtil.Join(dir, r)).ToList();
         var remote = listed.Where(n => Kustomization.IsRemote(n.Str()!)).Select(n => (n.Str()!, n.Span(file))).ToList();
+        var templateLabels = new Dictionary<string, string>(root.Get("commonLabels").StringMap(), StringComparer.Ordinal);
+        var selectorLabels = new Dictionary<string, string>(templateLabels, StringComparer.Ordinal);
+        foreach (var entry in root.Items("labels"))
+        {
+            var pairs = entry.Get("pairs").StringMap();
+            var selectors = entry.Bool("includeSelectors");
+            if (!selectors && !entry.Bool("includeTemplates")) continue; // metadata labels only
+            foreach (var (k, v) in pairs)
+            {
+                templateLabels[k] = v;
+                if (selectors) selectorLabels[k] = v;
+            }
+        }
         return (new Kustomization
         {
+            TemplateLabels = templateLabels,
+            SelectorLabels = selectorLabels,
             File = file, Dir = dir, Namespace = ns, NamePrefix = root.Str("namePrefix") ?? "", NameSuffix = root.Str("nameSuffix") ?? "", Resources = resources, PatchFiles = patches, Generated = generated, RemoteResources = remote,
         }, null);
     }

@@ -35,8 +35,7 @@ public static class ProjectLoader
             if (problem is not null) problems.Add(problem);
             if (kustomization is not null) kustomizations.Add(kustomization);
         });
-        var overrides = KustomizeNamespaces.Overrides(kustomizations, files.Where(f => f.Kind == FileKind.Yaml).Select(f => f.RelativePath));
-        var renames = KustomizeNames.Transforms(kustomizations, files.Where(f => f.Kind == FileKind.Yaml).Select(f => f.RelativePath));
+        var builds = KustomizeBuilds.Transforms(kustomizations, files.Where(f => f.Kind == FileKind.Yaml).Select(f => f.RelativePath));
         var patchFiles = kustomizations.SelectMany(k => k.PatchFiles).ToHashSet(StringComparer.Ordinal);
         var allSkipped = new ConcurrentBag<SkippedFile>(skipped);
 
@@ -76,7 +75,7 @@ public static class ProjectLoader
                     {
                         foreach (var build in WorkflowLoader.Builds(file.RelativePath, text)) imageBuilds.Add(build);
                     }
-                    var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, overrides.GetValueOrDefault(file.RelativePath));
+                    var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, builds.GetValueOrDefault(file.RelativePath)?.Namespace);
                     if (yamlProblem is not null && text.Contains("{{", StringComparison.Ordinal))
                     {
                         allSkipped.Add(new SkippedFile(file.RelativePath, "template syntax ({{ }}): only valid YAML after rendering, not analysed"));
@@ -105,7 +104,7 @@ public static class ProjectLoader
         // Deterministic order regardless of parallel completion.
         var orderedObjects = KustomizeNames.Apply(objects
             .Concat(kustomizations.Select(k => (k.File, Objects: (IReadOnlyList<KubeObject>)k.Generated)))
-            .OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects.Select(x => (o.File, x))).ToList(), renames);
+            .OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects.Select(x => (o.File, x))).ToList(), builds, kustomizations.Select(k => k.File).ToHashSet(StringComparer.Ordinal));
         var orderedImages = images.OrderBy(i => i.File, StringComparer.Ordinal).ToList();
         var orderedProblems = problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine).ToList();
         return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems,

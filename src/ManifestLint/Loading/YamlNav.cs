@@ -74,13 +74,32 @@ internal static class YamlNav
 
     public static IEnumerable<YamlNode> Items(this YamlNode? node, string key) => node.Get(key).Items();
 
+    /// <summary>A mapping's scalar entries, merge keys (`<<: *labels`) included: merged entries first, so
+    /// the mapping's own keys win, as in kubectl. Merged mappings are visited once each, within a budget.</summary>
     public static IReadOnlyDictionary<string, string> StringMap(this YamlNode? node)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (node is not YamlMappingNode map) return result;
-        foreach (var (k, v) in map.Children)
+        var layers = new List<YamlMappingNode>();
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        pending.Push(map);
+        while (pending.Count > 0 && seen.Count < MaxMergeVisits)
         {
-            if (k.Str() is { } key && v is YamlScalarNode) result[key] = v.Str() ?? "";
+            if (pending.Pop() is not YamlMappingNode layer || !seen.Add(layer)) continue;
+            layers.Add(layer);
+            foreach (var (k, v) in layer.Children)
+            {
+                if (k is YamlScalarNode { Value: "<<", Style: YamlDotNet.Core.ScalarStyle.Plain }) PushMerged(pending, v);
+            }
+        }
+        // Later layers are merged sources (lower precedence): apply them first.
+        for (var i = layers.Count - 1; i >= 0; i--)
+        {
+            foreach (var (k, v) in layers[i].Children)
+            {
+                if (k.Str() is { } key && key != "<<" && v is YamlScalarNode) result[key] = v.Str() ?? "";
+            }
         }
         return result;
     }

@@ -45,7 +45,7 @@ public sealed class KubeObject
     /// <summary>Runs until stopped: a long-running kind whose pods restart always, and not a Helm hook
     /// (hooks such as `helm test` pods run to completion).</summary>
     public bool IsLongRunningWorkload => Kind is "Deployment" or "StatefulSet" or "DaemonSet"
-        or "ReplicaSet" or "ReplicationController" or "Pod"
+        or "ReplicaSet" or "ReplicationController" or "Pod" or "Rollout"
         && PodTemplate?.RestartPolicy is null or "Always"
         && !Annotations.ContainsKey("helm.sh/hook");
 }

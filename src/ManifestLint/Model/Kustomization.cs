@@ -10,6 +10,10 @@ public sealed class Kustomization
     /// <summary>`namePrefix` / `nameSuffix` ("" when unset).</summary>
     public string NamePrefix { get; init; } = "";
     public string NameSuffix { get; init; } = "";
+    /// <summary>Labels added to pod templates (`commonLabels`, `labels` with `includeSelectors`/`includeTemplates`).</summary>
+    public IReadOnlyDictionary<string, string> TemplateLabels { get; init; } = new Dictionary<string, string>();
+    /// <summary>Labels added to selectors too (`commonLabels`, `labels` with `includeSelectors: true`).</summary>
+    public IReadOnlyDictionary<string, string> SelectorLabels { get; init; } = new Dictionary<string, string>();
     /// <summary>Project paths of listed resources (files or folders).</summary>
     public required IReadOnlyList<string> Resources { get; init; }
     public required IReadOnlyList<string> PatchFiles { get; init; }

@@ -8,6 +8,8 @@ namespace ManifestLint.Model;
 public sealed class ProjectModel
 {
     private readonly Dictionary<(string Kind, string Ns, string Name), KubeObject> byKey = new();
+    /// <summary>Objects sharing a key beyond the first (overlays, per-environment folders).</summary>
+    private readonly Dictionary<(string Kind, string Ns, string Name), List<KubeObject>> duplicates = new();
     private readonly Dictionary<string, List<KubeObject>> servicesByNamespace = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KubeObject>> customResourcesByNamespace = new(StringComparer.Ordinal);
     private readonly HashSet<(string Ns, string Name)> workloadNames = [];
@@ -39,7 +41,11 @@ public sealed class ProjectModel
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
         foreach (var o in objects)
         {
-            byKey.TryAdd((o.Kind, o.Namespace, o.Name), o);
+            if (!byKey.TryAdd((o.Kind, o.Namespace, o.Name), o))
+            {
+                if (!duplicates.TryGetValue((o.Kind, o.Namespace, o.Name), out var more)) duplicates[(o.Kind, o.Namespace, o.Name)] = more = [];
+                more.Add(o);
+            }
             namespaces.Add(o.Kind == "Namespace" ? o.Name : o.Namespace);
             if (o.Service is not null) Add(servicesByNamespace, o);
             if (o.IsCustomResource) Add(customResourcesByNamespace, o);
@@ -146,6 +152,58 @@ public sealed class ProjectModel
         Interlocked.Increment(ref lookupWork);
         return byKey.GetValueOrDefault((kind, ns, name));
     }
+
+    /// <summary>The object of that key deployed together with `fromFile` (see <see cref="SameBuild"/>), else null.</summary>
+    public KubeObject? FindForBuild(string kind, string ns, string name, string fromFile)
+    {
+        var first = Find(kind, ns, name);
+        if (first is null || SameBuild(first.Span.File, fromFile)) return first;
+        return duplicates.GetValueOrDefault((kind, ns, name))?.FirstOrDefault(o => SameBuild(o.Span.File, fromFile));
+    }
+
+    /// <summary>Environment folder names: `k8s/staging/…` and `k8s/production/…` are deployed separately.</summary>
+    private static readonly HashSet<string> EnvironmentFolders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "dev", "development", "staging", "stage", "stg", "prod", "production", "prd", "qa", "test", "testing", "uat", "preview",
+        "sandbox", "local", "demo", "canary", "preprod", "pre-prod", "int", "integration",
+    };
+
+    /// <summary>Can objects of these two files be deployed together? Not when they belong to different kustomize
+    /// builds (neither kustomization includes the other), nor when their paths part at an environment folder.</summary>
+    public bool SameBuild(string fileA, string fileB)
+    {
+        if (fileA == fileB) return true;
+        var (a, b) = (fileA.Split('/'), fileB.Split('/'));
+        for (var i = 0; i < Math.Min(a.Length, b.Length) - 1; i++)
+        {
+            if (a[i] == b[i]) continue;
+            if (EnvironmentFolders.Contains(a[i]) || EnvironmentFolders.Contains(b[i])) return false;
+            break;
+        }
+        var (ka, kb) = (KustomizationDirOf(fileA), KustomizationDirOf(fileB));
+        return ka is null || kb is null || ka == kb || Includes(ka, kb) || Includes(kb, ka);
+    }
+
+    /// <summary>Does the kustomization in `outer` reach the one in `inner` through `resources`?</summary>
+    private bool Includes(string outer, string inner)
+    {
+        kustomizationReach ??= Kustomizations.GroupBy(k => k.Dir).ToDictionary(g => g.Key, g => g.First().Resources.ToList(), StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([outer]);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            if (!seen.Add(dir) || !kustomizationReach.TryGetValue(dir, out var resources)) continue;
+            foreach (var r in resources)
+            {
+                if (r == inner) return true;
+                pending.Push(r);
+            }
+        }
+        return false;
+    }
+
+    private Dictionary<string, List<string>>? kustomizationReach;
 
     /// <summary>Candidates examined by look-ups (Find, SelectPods): a deterministic measure of the work rules
     /// make the indexes do, for complexity tests (near-linear in the number of objects).</summary>

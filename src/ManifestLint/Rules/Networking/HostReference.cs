@@ -77,6 +77,7 @@ internal static partial class HostReference
                 // Commas inside one authority: a multi-host list (`mongodb://h1:27017,h2:27017/db`).
                 foreach (var part in url.Groups["authority"].Value.Split(','))
                 {
+                    if (part.EndsWith(':')) continue; // `http://localhost:` + port: the port is not written here
                     var (hostText, port) = SplitPort(part);
                     if (Host(hostText) is { } h) yield return new Endpoint(h, port ?? (defaultPort > 0 ? defaultPort : null), port is not null, scheme.ToLowerInvariant(), false);
                 }

@@ -15,7 +15,8 @@ public sealed class IngressBackendNotFoundRule : IRule
         {
             foreach (var backend in ingress.IngressBackends)
             {
-                var service = model.Find("Service", ingress.Namespace, backend.Service);
+                var service = model.FindForBuild("Service", ingress.Namespace, backend.Service, ingress.Span.File);
+                if (service is null && model.Find("Service", ingress.Namespace, backend.Service) is not null) continue; // only in another build
                 if (service is null)
                 {
                     if (ServiceLookup.ProvidedElsewhere(model, backend.Service, ingress.Namespace)) continue;

@@ -12,7 +12,13 @@ public sealed class LocalhostToOtherPodRule : IRule
 
     /// <summary>Settings a browser uses (allowed origins, redirect targets, public URLs): localhost there is
     /// the user's machine in development, not a connection the pod makes.</summary>
-    private static readonly string[] BrowserFacingWords = ["ORIGIN", "CORS", "REDIRECT", "CALLBACK", "PUBLIC", "FRONTEND", "CLIENT", "BROWSER", "ALLOWED"];
+    private static readonly string[] BrowserFacingWords = ["ORIGIN", "CORS", "REDIRECT", "CALLBACK", "PUBLIC", "FRONTEND", "CLIENT", "BROWSER", "ALLOWED", "WHITELIST", "ALLOWLIST", "CSP"];
+
+    /// <summary>Build-time variables of front-end toolchains: baked into code that runs in the browser.</summary>
+    private static readonly string[] BrowserBuildPrefixes = ["REACT_APP_", "VITE_", "NEXT_PUBLIC_", "NUXT_PUBLIC_", "GATSBY_", "EXPO_PUBLIC_", "VUE_APP_", "PUBLIC_"];
+
+    /// <summary>Where the process listens or binds, not where it connects.</summary>
+    private static readonly string[] ListenWords = ["LISTEN", "BIND"];
 
     public void Analyze(ProjectModel model, RuleContext context)
     {
@@ -20,13 +26,13 @@ public sealed class LocalhostToOtherPodRule : IRule
         var reported = new HashSet<(SourceSpan, int)>();
         foreach (var use in EndpointSources.All(model))
         {
-            if (use.Endpoint is not { IsLoopback: true, Port: { } port }) continue;
+            if (use.Endpoint is not { IsLoopback: true, Port: { } port } || use.Endpoint.Host is "0.0.0.0" or "::") continue;
             var name = use.Name.ToUpperInvariant();
-            if (BrowserFacingWords.Any(name.Contains)) continue;
+            if (BrowserFacingWords.Any(name.Contains) || ListenWords.Any(name.Contains) || BrowserBuildPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))) continue;
             var pod = use.Workload.PodTemplate!;
             if (pod.Containers.Concat(pod.InitContainers).Any(c => c.Ports.Any(p => p.Number == port))) continue;
             if (model.Links.Where(l => l.Workload == use.Workload).Any(l => ListenPorts.Of(model, l) is not var (ports, _) || ports.Contains(port))) continue;
-            var others = servedBy[(use.Workload.Namespace, port)].Where(s => s.Workload != use.Workload).ToList();
+            var others = servedBy[(use.Workload.Namespace, port)].Where(s => s.Workload != use.Workload && model.SameBuild(s.Workload.Span.File, use.Workload.Span.File)).ToList();
             if (others.Count == 0 || !reported.Add((use.Span, port))) continue;
             var server = others[0];
             var address = server.Service is { } svc ? $"`{svc.Name}:{server.ServicePort}`" : $"a Service in front of {server.Workload.Ref}";

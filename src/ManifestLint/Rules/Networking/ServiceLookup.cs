@@ -23,7 +23,11 @@ internal static class ServiceLookup
         var existing = model.ServicesIn(ns).Select(s => s.Name).Distinct()
             .OrderBy(n => EditDistance.Between(n, name)).ThenBy(n => n, StringComparer.Ordinal).Take(3).ToList();
         if (existing.Count == 0) return "";
-        var close = EditDistance.Between(existing[0], name) <= Math.Max(2, name.Length / 3) ? $" Did you mean `{existing[0]}`?" : "";
+        // A kustomize namePrefix/nameSuffix renamed the Service but not the host: `mongo` → `prod-mongo`.
+        var renamed = model.ServicesIn(ns).Select(s => s.Name).Where(e => e.EndsWith("-" + name, StringComparison.Ordinal) || e.StartsWith(name + "-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).FirstOrDefault();
+        var best = renamed ?? existing[0];
+        var close = renamed is not null || EditDistance.Between(best, name) <= Math.Max(2, name.Length / 3) ? $" Did you mean `{best}`?" : "";
         return $"{close} Services in `{ns}`: {string.Join(", ", existing.Select(e => $"`{e}`"))}.";
     }
 }

@@ -16,7 +16,7 @@ public sealed class ServicePortNotExposedRule : IRule
         {
             if (use.Endpoint is not { PortExplicit: true, Port: { } port } endpoint) continue;
             if (ServiceLookup.Target(model, endpoint, use.Workload.Namespace) is not { PodDns: false } target) continue;
-            var service = model.Find("Service", target.Namespace, target.Name);
+            var service = model.FindForBuild("Service", target.Namespace, target.Name, use.Workload.Span.File);
             // Headless: clients reach pod IPs on the pods' own ports. ExternalName: a CNAME, no ports.
             if (service?.Service is not { IsHeadless: false, Type: not "ExternalName", Ports.Count: > 0 } spec) continue;
             if (spec.Ports.Any(p => p.Port == port)) continue;

@@ -16,7 +16,7 @@ public sealed class ServiceSelectsNothingRule : IRule
         foreach (var service in model.Objects.Where(o => o.Service is { Selector.Count: > 0, Type: not "ExternalName" }))
         {
             var spec = service.Service!;
-            if (model.SelectPods(service.Namespace, spec.Selector).Count > 0 || ManagedByOperator(model, service)) continue;
+            if (model.SelectPods(service.Namespace, spec.Selector).Any(w => model.SameBuild(service.Span.File, w.Span.File)) || ManagedByOperator(model, service)) continue;
             var selector = string.Join(", ", spec.Selector.Select(kv => $"{kv.Key}: {kv.Value}"));
             // Bounded work per finding: a repository with thousands of broken Services must not go quadratic.
             var near = workloadsByNamespace[service.Namespace].Take(MaxCandidates)

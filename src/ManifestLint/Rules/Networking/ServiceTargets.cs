@@ -6,7 +6,10 @@ namespace ManifestLint.Rules.Networking;
 /// <summary>One Service port and one pod template it sends traffic to.</summary>
 internal sealed record ServiceTarget(KubeObject Service, ServicePort Port, KubeObject Workload)
 {
-    public IEnumerable<Container> Containers => Workload.PodTemplate!.Containers;
+    /// <summary>The pod's serving containers: its containers and native sidecars (init containers with
+    /// `restartPolicy: Always`), whose named ports Kubernetes also resolves.</summary>
+    public IEnumerable<Container> Containers =>
+        Workload.PodTemplate!.Containers.Concat(Workload.PodTemplate.InitContainers.Where(c => c.RestartPolicy == "Always"));
 
     /// <summary>The container port the target names: by port name, or the number itself.</summary>
     public (Container Container, int Number)? Resolve()
@@ -34,7 +37,7 @@ internal static class ServiceTargets
     {
         foreach (var service in model.Objects.Where(o => o.Service is { Selector.Count: > 0, Type: not "ExternalName" }))
         {
-            var selected = model.SelectPods(service.Namespace, service.Service!.Selector);
+            var selected = model.SelectPods(service.Namespace, service.Service!.Selector).Where(w => model.SameBuild(service.Span.File, w.Span.File)).ToList();
             foreach (var port in service.Service.Ports)
             {
                 foreach (var workload in selected) yield return new ServiceTarget(service, port, workload);

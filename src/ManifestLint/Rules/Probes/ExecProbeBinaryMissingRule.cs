@@ -13,13 +13,19 @@ public sealed class ExecProbeBinaryMissingRule : IRule
         foreach (var site in ProbeSites.All(model))
         {
             if (site.Probe is not { Handler: "exec", Command.Count: > 0, CommandSpan: { } at } probe) continue;
-            var baseImage = site.Link?.Image?.Final?.BaseImage ?? site.Container.Image;
+            var stage = site.Link?.Image?.Final;
+            var baseImage = stage?.BaseImage ?? site.Container.Image;
             if (ImageTools.Of(baseImage) is not { } tools) continue;
-            var missing = Programs(probe.Command).FirstOrDefault(p => !tools.Has(p));
+            // `RUN apk add curl` / `apt-get install -y curl wget` in the image's Dockerfile adds them.
+            var installed = stage?.Runs.SelectMany(r => r.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal) ?? [];
+            var missing = Programs(probe.Command).FirstOrDefault(p => !tools.Has(p) && !installed.Contains(p));
             if (missing is null) continue;
+            var consequence = site.Field == "livenessProbe"
+                ? "the probe cannot run (`executable file not found`), so liveness never detects a hung process"
+                : "the probe cannot run (`executable file not found`), so it never passes";
             context.Report(at,
                 $"The `{site.Field}` of container `{site.Container.Name}` in {site.Workload.Ref} runs `{missing}`, which image `{baseImage}` does not contain ({tools.Description}); " +
-                "the probe fails with `executable file not found`, so it can never pass. Use an httpGet or tcpSocket probe, or a `node -e` check.",
+                $"{consequence}. Use an httpGet or tcpSocket probe, or install the program in the image.",
                 $"{site.Field}:{missing}", site.Workload.Ref);
         }
     }
@@ -44,7 +50,8 @@ public sealed class ExecProbeBinaryMissingRule : IRule
     {
         public bool Has(string program) => program switch
         {
-            "sh" or "ash" => Shell,
+            "sh" => Shell,
+            "ash" => Shell && !Bash, // busybox (alpine) has ash; Debian images do not
             "bash" => Bash,
             "curl" => Curl,
             "wget" => Wget,
@@ -55,6 +62,8 @@ public sealed class ExecProbeBinaryMissingRule : IRule
         {
             if (image is null) return null;
             var reference = ImageReference.Parse(image);
+            // `:debug` distroless images and Chainguard `-dev` images ship a busybox shell.
+            if (image.Contains(":debug", StringComparison.Ordinal) || image.Contains("-dev", StringComparison.Ordinal)) return null;
             if (image.Contains("distroless", StringComparison.Ordinal) || image.StartsWith("cgr.dev/chainguard/node", StringComparison.Ordinal))
             {
                 return new ImageTools(false, false, false, false, "a distroless image: no shell, no curl, no wget");

@@ -29,7 +29,7 @@ internal static class ProbeSites
     /// <summary>Workloads some Service in their namespace selects.</summary>
     public static HashSet<KubeObject> Selected(ProjectModel model) =>
         model.Objects.Where(o => o.Service is { Selector.Count: > 0, Type: not "ExternalName" })
-            .SelectMany(s => model.SelectPods(s.Namespace, s.Service!.Selector)).ToHashSet();
+            .SelectMany(s => model.SelectPods(s.Namespace, s.Service!.Selector).Where(w => model.SameBuild(s.Span.File, w.Span.File))).ToHashSet();
 
     /// <summary>The probe's port as a number: numeric, or a named port resolved through the container's ports.</summary>
     public static int? PortNumber(Probe probe, Container container) =>

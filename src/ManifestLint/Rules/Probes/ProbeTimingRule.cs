@@ -15,8 +15,8 @@ public sealed class ProbeTimingRule : IRule
             if (site.Probe is { TimeoutSpan: { } at, TimeoutSeconds: var timeout, PeriodSeconds: var period } && timeout >= period)
             {
                 context.Report(at,
-                    $"The `{site.Field}` of container `{site.Container.Name}` in {site.Workload.Ref} has `timeoutSeconds: {timeout}` ≥ `periodSeconds: {period}`; a slow answer is still pending " +
-                    "when the next check starts, so probes overlap and latency alone fails them. Keep `timeoutSeconds` well below `periodSeconds`.",
+                    $"The `{site.Field}` of container `{site.Container.Name}` in {site.Workload.Ref} has `timeoutSeconds: {timeout}` ≥ `periodSeconds: {period}`; a slow answer uses up the whole period, " +
+                    "the next check starts right after it, and latency alone counts as failures. Keep `timeoutSeconds` well below `periodSeconds`.",
                     $"{site.Field}:timeout", site.Workload.Ref);
             }
         }

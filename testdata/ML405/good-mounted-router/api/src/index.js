@@ -1,0 +1,12 @@
+import express from 'express';
+import healthRouter from './routes/health.js';
+import ordersRouter from './routes/orders.js';
+
+const app = express();
+const port = Number(process.env.PORT ?? 3000);
+
+app.use(express.json());
+app.use('/api', healthRouter);
+app.use('/api/orders', ordersRouter);
+
+app.listen(port, () => console.log(`orders api listening on ${port}`));
