@@ -4,7 +4,7 @@ using ManifestLint.Reporting;
 
 namespace ManifestLint.Cli;
 
-internal sealed record LintOptions(string[] Paths, string Format, string? Output, string FailOn, string Color, string? Config, string? NodeVersion);
+internal sealed record LintOptions(string[] Paths, string Format, string? Output, string FailOn, string Color, LintSettings Settings, bool ReportSuppressed = false, bool Quiet = false);
 
 /// <summary>Runs the linter, writes the report, and maps the result to an exit code.</summary>
 internal static class LintCommand
@@ -12,11 +12,13 @@ internal static class LintCommand
     public static int Execute(LintOptions options, TextWriter stdout, TextWriter stderr)
     {
         LintResult result;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             result = options.Paths is ["-"]
-                ? Linter.LintStdin(ReadStdin(), options.Config, options.NodeVersion)
-                : Linter.Lint(options.Paths, options.Config, options.NodeVersion);
+                ? Linter.LintStdin(ReadStdin(), options.Settings)
+                : Linter.Lint(options.Paths, options.Settings);
+            if (options.Quiet) result = result with { Findings = result.Findings.Where(f => f.Level == Level.Error).ToList() };
         }
         catch (ConfigException ex)
         {
@@ -36,7 +38,7 @@ internal static class LintCommand
 
         try
         {
-            var reporter = Reporters.Create(options.Format, UseColor(options));
+            var reporter = Reporters.Create(options.Format, UseColor(options), options.ReportSuppressed);
             if (options.Output is null)
             {
                 reporter.Write(result, stdout);
@@ -56,7 +58,9 @@ internal static class LintCommand
         {
             stderr.WriteLine($"manifestlint: skipped {skipped.RelativePath}: {skipped.Reason}");
         }
-        stderr.WriteLine(Summary(result));
+        stderr.WriteLine(Summary(result, clock.Elapsed));
+        foreach (var error in result.Model.InternalErrors) stderr.WriteLine($"manifestlint: internal error: {error}");
+        if (result.Model.InternalErrors.Count > 0) return ExitCodes.Usage;
         return Fails(result, options.FailOn) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
@@ -66,7 +70,13 @@ internal static class LintCommand
         return result.Findings.Any(f => f.Level >= threshold);
     }
 
-    private static string Summary(LintResult result)
+    private static string Summary(LintResult result, TimeSpan elapsed)
+    {
+        var suppressed = result.Suppressed.Count == 0 ? "" : $" ({result.Suppressed.Count} suppressed)";
+        return Counts(result).TrimEnd('.') + suppressed + $" [{elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}s]";
+    }
+
+    private static string Counts(LintResult result)
     {
         var files = result.FilesInScope;
         var filesText = $"{files} file{(files == 1 ? "" : "s")}";
@@ -79,11 +89,14 @@ internal static class LintCommand
         return $"manifestlint: {result.Findings.Count} problem{(result.Findings.Count == 1 ? "" : "s")} ({string.Join(", ", parts)}) in {filesText}.";
     }
 
+    /// <summary>`--color` wins; then NO_COLOR (off) and FORCE_COLOR (on, unless "0"); else a terminal on stdout.</summary>
     private static bool UseColor(LintOptions options) => options.Color switch
     {
         "always" => true,
         "never" => false,
-        _ => options.Output is null && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        _ when !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) => false,
+        _ when Environment.GetEnvironmentVariable("FORCE_COLOR") is { Length: > 0 } force && force != "0" => options.Output is null,
+        _ => options.Output is null && !Console.IsOutputRedirected,
     };
 
     private static byte[] ReadStdin()
@@ -95,7 +108,7 @@ internal static class LintCommand
     }
 
     /// <summary>Write to a temporary file beside the target, then move it into place.</summary>
-    private static void WriteAtomically(string path, Action<TextWriter> write)
+    internal static void WriteAtomically(string path, Action<TextWriter> write)
     {
         var full = Path.GetFullPath(path);
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");

@@ -5,13 +5,44 @@ namespace ManifestLint.Cli;
 /// <summary>`manifestlint rules` and `manifestlint explain ID`, both from the embedded rule docs.</summary>
 internal static class RulesCommand
 {
-    public static int List(TextWriter stdout)
+    public static int List(string format, TextWriter stdout)
     {
-        foreach (var rule in RuleRegistry.All)
+        var rules = RuleRegistry.All.Select(r => (D: r.Descriptor, Doc: RuleDocs.For(r.Descriptor.Id))).ToList();
+        string Level(RuleDescriptor d) => d.EnabledByDefault ? d.DefaultLevel.ToString().ToLowerInvariant() : "off";
+        switch (format)
         {
-            var d = rule.Descriptor;
-            var title = RuleDocs.For(d.Id)?.Title ?? "";
-            stdout.WriteLine($"{d.Id}  {d.Name,-28} {(d.EnabledByDefault ? d.DefaultLevel.ToString().ToLowerInvariant() : "off"),-8} {d.Family,-20} {title}");
+            case "json":
+                using (var stream = new MemoryStream())
+                {
+                    using (var json = new System.Text.Json.Utf8JsonWriter(stream, new System.Text.Json.JsonWriterOptions { Indented = true }))
+                    {
+                        json.WriteStartArray();
+                        foreach (var (d, doc) in rules)
+                        {
+                            json.WriteStartObject();
+                            json.WriteString("id", d.Id);
+                            json.WriteString("name", d.Name);
+                            json.WriteString("family", d.Family);
+                            json.WriteString("level", d.DefaultLevel.ToString().ToLowerInvariant());
+                            json.WriteBoolean("enabledByDefault", d.EnabledByDefault);
+                            json.WriteString("title", doc?.Title ?? "");
+                            json.WriteString("precision", doc?.Precision ?? "");
+                            json.WriteString("helpUri", doc?.HelpUri ?? "");
+                            json.WriteEndObject();
+                        }
+                        json.WriteEndArray();
+                    }
+                    stdout.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                }
+                break;
+            case "markdown":
+                stdout.WriteLine("| ID | Name | Level | Title |");
+                stdout.WriteLine("|---|---|---|---|");
+                foreach (var (d, doc) in rules) stdout.WriteLine($"| [{d.Id}](rules/{d.Id}.md) | {d.Name} | {Level(d)} | {doc?.Title} |");
+                break;
+            default:
+                foreach (var (d, doc) in rules) stdout.WriteLine($"{d.Id}  {d.Name,-28} {Level(d),-8} {d.Family,-20} {doc?.Title}");
+                break;
         }
         return ExitCodes.Clean;
     }

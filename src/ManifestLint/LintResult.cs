@@ -14,6 +14,9 @@ public sealed record LintResult(string Root, ProjectModel Model, IReadOnlyList<F
     /// <summary>The project root's folder inside the repository ("" when they coincide).</summary>
     public string RepoPrefix => Discovery.ProjectRoot.Relative(RepoRoot, Root);
 
+    /// <summary>Findings held back by inline comments, `manifestlint.io/ignore` annotations or the baseline.</summary>
+    public IReadOnlyList<Filtering.SuppressedFinding> Suppressed { get; init; } = [];
+
     /// <summary>Files read under the linted paths (the summary's count).</summary>
     public int FilesInScope { get; init; }
 

@@ -12,11 +12,15 @@ public static class Linter
 {
     public const string StdinPath = "<stdin>";
 
+    /// <summary>Lints with default settings (inline suppressions honoured, no baseline).</summary>
+    public static LintResult Lint(IReadOnlyList<string> paths, string? configPath = null, string? nodeVersion = null) =>
+        Lint(paths, new LintSettings { ConfigPath = configPath, NodeVersion = nodeVersion });
+
     /// <summary>Lints the project holding <paramref name="paths"/>; reports findings in files under those paths.</summary>
     /// <exception cref="ConfigException">Bad configuration.</exception>
     /// <exception cref="IOException">A path does not exist.</exception>
     /// <exception cref="UsageException">The paths belong to different projects.</exception>
-    public static LintResult Lint(IReadOnlyList<string> paths, string? configPath = null, string? nodeVersion = null)
+    public static LintResult Lint(IReadOnlyList<string> paths, LintSettings settings)
     {
         if (paths.Count == 0) paths = ["."];
         foreach (var path in paths)
@@ -29,26 +33,34 @@ public static class Linter
             throw new UsageException($"the paths belong to different projects ({string.Join(", ", roots)}); lint each project in its own run");
         }
         var root = roots[0];
-        var config = WithNodeVersion(LoadConfig(root, configPath), nodeVersion);
+        var config = WithNodeVersion(LoadConfig(root, settings.ConfigPath), settings.NodeVersion);
         var (files, skipped, index) = new FileDiscoverer(config.MaxFileBytes).Discover(root, config.Ignore);
         var model = ProjectLoader.Load(root, config, files, skipped);
         model.Files = index;
         var scopes = paths.Select(p => ProjectRoot.Relative(root, Path.GetFullPath(p))).ToList();
-        return new LintResult(root, model, Run(model, f => InScope(f.Span.File, scopes)))
+        var (findings, suppressed) = Run(model, f => InScope(f.Span.File, scopes), settings);
+        return new LintResult(root, model, findings)
         {
+            Suppressed = suppressed,
             RepoRootOrNull = ProjectRoot.GitRoot(root),
             FilesInScope = model.Sources.Keys.Count(f => InScope(f, scopes)),
             Skipped = model.Skipped.Where(s => InScope(s.RelativePath, scopes)).ToList(),
         };
     }
 
-    /// <summary>Lints YAML read from standard input on its own.</summary>
-    public static LintResult LintStdin(byte[] content, string? configPath = null, string? nodeVersion = null)
+    /// <summary>Lints YAML read from standard input on its own (`helm template … | manifestlint -`), reported
+    /// under <see cref="LintSettings.StdinFilename"/> when given.</summary>
+    public static LintResult LintStdin(byte[] content, string? configPath = null, string? nodeVersion = null) =>
+        LintStdin(content, new LintSettings { ConfigPath = configPath, NodeVersion = nodeVersion });
+
+    public static LintResult LintStdin(byte[] content, LintSettings settings)
     {
         var root = Directory.GetCurrentDirectory();
-        var config = WithNodeVersion(LoadConfig(root, configPath), nodeVersion);
-        var model = ProjectLoader.Load(root, config, [new DiscoveredFile(StdinPath, "", FileKind.Yaml, content)], []);
-        return new LintResult(root, model, Run(model, _ => true)) { FilesInScope = 1 };
+        var config = WithNodeVersion(LoadConfig(root, settings.ConfigPath), settings.NodeVersion);
+        var name = string.IsNullOrWhiteSpace(settings.StdinFilename) ? StdinPath : settings.StdinFilename.Replace('\\', '/').TrimStart('.', '/');
+        var model = ProjectLoader.Load(root, config, [new DiscoveredFile(name, "", FileKind.Yaml, content)], []);
+        var (findings, suppressed) = Run(model, _ => true, settings);
+        return new LintResult(root, model, findings) { FilesInScope = 1, Suppressed = suppressed };
     }
 
     /// <summary>--node-version overrides the configuration file.</summary>
@@ -67,22 +79,53 @@ public static class Linter
         return ConfigLoader.Load(path, configPath ?? ProjectRoot.ConfigFileName);
     }
 
-    private static IReadOnlyList<Finding> Run(ProjectModel model, Func<Finding, bool> inScope)
+    /// <summary>Rules, then the filter: scope, inline/annotation suppressions (unless disabled), baseline.</summary>
+    private static (IReadOnlyList<Finding> Findings, IReadOnlyList<Filtering.SuppressedFinding> Suppressed) Run(ProjectModel model, Func<Finding, bool> inScope, LintSettings settings)
     {
+        var baseline = settings.BaselinePath is { } path ? Filtering.Baseline.Read(path) : null;
         AppLinker.Link(model);
         var findings = new List<Finding>();
         foreach (var rule in RuleRegistry.All)
         {
             if (EffectiveLevel(model.Config, rule.Descriptor) is not { } level) continue;
-            rule.Analyze(model, new RuleContext(rule.Descriptor, level, findings));
+            var before = findings.Count;
+            try
+            {
+                rule.Analyze(model, new RuleContext(rule.Descriptor, level, findings));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A bug in one rule must not take the others down: drop its partial findings, say so, go on.
+                findings.RemoveRange(before, findings.Count - before);
+                model.InternalErrors.Add($"rule {rule.Descriptor.Id} failed ({ex.GetType().Name}: {ex.Message}); its findings are missing. Please report this.");
+            }
         }
-        return findings.Where(inScope)
-            .OrderBy(f => f.Span.File, StringComparer.Ordinal)
-            .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Key, StringComparer.Ordinal)
-            .ToList();
+        IReadOnlyList<Finding> kept = findings;
+        var suppressed = new List<Filtering.SuppressedFinding>();
+        if (settings.InlineSuppressions)
+        {
+            var unusedLevel = EffectiveLevel(model.Config, new Rules.Input.UnusedSuppressionRule().Descriptor);
+            var (afterInline, inline) = Filtering.SuppressionFilter.Apply(model, findings, unusedLevel);
+            kept = afterInline;
+            suppressed.AddRange(inline);
+        }
+        kept = kept.Where(inScope).ToList();
+        if (baseline is not null)
+        {
+            var (afterBaseline, baselined) = Filtering.Baseline.Apply(kept, baseline);
+            kept = afterBaseline;
+            suppressed.AddRange(baselined);
+        }
+        return (Ordered(kept), suppressed.Where(s => inScope(s.Finding)).OrderBy(s => s.Finding.Span.File, StringComparer.Ordinal)
+            .ThenBy(s => s.Finding.Span.StartLine).ThenBy(s => s.Finding.Span.StartColumn).ThenBy(s => s.Finding.RuleId, StringComparer.Ordinal).ToList());
     }
+
+    private static List<Finding> Ordered(IEnumerable<Finding> findings) => findings
+        .OrderBy(f => f.Span.File, StringComparer.Ordinal)
+        .ThenBy(f => f.Span.StartLine).ThenBy(f => f.Span.StartColumn)
+        .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+        .ThenBy(f => f.Key, StringComparer.Ordinal)
+        .ToList();
 
     private static Level? EffectiveLevel(LintConfig config, RuleDescriptor rule)
     {

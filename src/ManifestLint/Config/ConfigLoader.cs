@@ -50,6 +50,11 @@ public static class ConfigLoader
         foreach (var (keyNode, value) in root.Children)
         {
             var key = keyNode.Str() ?? "";
+            // A section with nothing under it (`rules:` followed only by comments) is empty, not an error.
+            if (value is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" } && key is "rules" or "ignore" or "external" or "apps")
+            {
+                continue;
+            }
             switch (key)
             {
                 case "rules":

@@ -5,8 +5,11 @@ namespace ManifestLint.Linking;
 /// <summary>Decides which Node app runs in which container, strongest evidence first:
 /// the `manifestlint.io/source` annotation, then a Node Dockerfile whose folder matches the
 /// container or image name, then a single-app fallback. Every link records why.</summary>
-public static class AppLinker
+public static partial class AppLinker
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"config\(\s*\{[^}]*\bpath\s*:")]
+    private static partial System.Text.RegularExpressions.Regex DotenvPathOption();
+
     public const string SourceAnnotation = "manifestlint.io/source";
 
     /// <summary>Images that never run the project's Node code.</summary>
@@ -175,11 +178,14 @@ public static class AppLinker
         // dotenv reads `.env` from the working directory, which is the package folder in the image.
         var usesDotenv = reachable.Any(f => model.Modules.TryGetValue(f, out var m) && m.Dependencies.Any(d => d.Specifier is "dotenv" or "dotenv/config"));
         var dropped = usesDotenv ? DotEnvDropped(model, package, image) : null;
+        // `dotenv.config({ path: '.env.production' })` (or dotenv-flow, multiple files): a file we do not follow.
+        var customEnvPath = usesDotenv && reachable.Any(f => model.Sources.TryGetValue(f, out var text) && DotenvPathOption().IsMatch(text));
         var envFiles = usesDotenv && dropped is null ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
         return new AppLink(workload, container, package, image, entry, reachable, evidence)
         {
             EnvFiles = envFiles,
             DotEnvDropped = dropped,
+            EnvFilesUnknown = customEnvPath,
             LaunchEntry = launch.Entry,
             Transpiled = launch.Transpiled,
             LaunchSpan = launchSpan,

@@ -12,7 +12,7 @@ public sealed class AppRouteTable(IReadOnlyList<ResolvedRoute> routes, IReadOnly
     public IReadOnlyList<ResolvedRoute> Routes => routes;
 
     /// <summary>Can we say for sure whether `path` is served?</summary>
-    public bool Knows(string path) => !unknownPrefixes.Any(p => p.Length == 0 || Under(Normalize(path), Normalize(p)));
+    public bool Knows(string path) => !unknownPrefixes.Any(p => p.Length == 0 || Under(Normalize(path), p));
 
     /// <summary>The GET (or any-method) route that answers `path`, if one does.</summary>
     public ResolvedRoute? Match(string path) =>
@@ -26,13 +26,23 @@ public sealed class AppRouteTable(IReadOnlyList<ResolvedRoute> routes, IReadOnly
         return path;
     }
 
-    private static bool Under(string path, string prefix) =>
-        prefix == "/" || path.Equals(prefix, StringComparison.OrdinalIgnoreCase) || path.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Is `path` at or below `prefix`? `:param` segments of the prefix match any segment.</summary>
+    private static bool Under(string path, string prefix)
+    {
+        var want = prefix.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var have = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (want.Length > have.Length) return false;
+        for (var i = 0; i < want.Length; i++)
+        {
+            if (!want[i].StartsWith(':') && !want[i].Equals(have[i], StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
 
     /// <summary>Express-style matching: `:param` is one segment, `*` (or `(.*)`, `{*rest}`) the rest; case-insensitive.</summary>
     private static bool Matches(string pattern, string path)
     {
-        var want = Normalize(pattern).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var want = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries); // patterns keep `?` (`/:id?`)
         var have = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < want.Length; i++)
         {
@@ -83,6 +93,9 @@ public static class AppRoutes
         foreach (var route in routing.Routes.Where(r => r.Target == name))
         {
             if (route.Path is null) unknown.Add(own);
+            // Express 4/5 string patterns (`/health(z)?`, `/healthz?`, `/status{/:check}`, `/health*`): not matched
+            // by us, so everything below their literal part is unknown.
+            else if (PatternStart(route.Path) is { } literal) unknown.Add(Join(own, literal));
             else routes.Add(new ResolvedRoute(route.Method, Join(own, route.Path), route.Span, route.TouchesDependency));
         }
         foreach (var mount in routing.Mounts.Where(m => m.Target == name))
@@ -109,6 +122,23 @@ public static class AppRoutes
                     break;
             }
         }
+    }
+
+    /// <summary>The literal folder before a pattern character, or null when the path is plain (`:param`, `:param?`
+    /// and a whole-segment `*` are understood).</summary>
+    private static string? PatternStart(string path)
+    {
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment is "*" or "(.*)" || segment.StartsWith("{*", StringComparison.Ordinal) && segment.EndsWith('}')) continue;
+            if (segment.StartsWith(':') && segment.TrimEnd('?').Skip(1).All(c => char.IsLetterOrDigit(c) || c == '_')) continue;
+            if (segment.IndexOfAny(['(', ')', '*', '+', '?', '{', '}', '[', ']']) >= 0)
+            {
+                var at = path.IndexOf(segment, StringComparison.Ordinal);
+                return path[..at].TrimEnd('/');
+            }
+        }
+        return null;
     }
 
     private static string Join(string prefix, string path)

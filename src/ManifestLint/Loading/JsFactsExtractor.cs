@@ -212,6 +212,10 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 esmSyntax.Add(("export", Span(def)));
                 Push(def.Declaration, f, scope);
                 return;
+            case NewExpression created:
+                Routing.New(created);
+                PushChildren(f, scope);
+                return;
             case ImportExpression ie:
                 if (StaticString(ie.Source) is { } dyn)
                 {

@@ -65,6 +65,11 @@ internal static class JsLoader
         {
             return (null, new LoadProblem(SourceSpan.At(file, 1, 1), "JavaScript", "nesting is too deep to analyse"));
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug in fact extraction: this file is left out, the run goes on.
+            return (null, new LoadProblem(SourceSpan.At(file, 1, 1), "JavaScript", $"could not be analysed (internal error {ex.GetType().Name}: {ex.Message}; please report it)"));
+        }
     }
 
     private static (JsFactsExtractor, JsFacts) Extract(string file, string text, Acornima.Ast.Program program)

@@ -52,8 +52,20 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             Service = kind == "Service" ? ReadService(root.Get("spec")) : null,
             Selector = kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" ? ReadSelector(root) : null,
             IngressBackends = kind == "Ingress" ? ReadIngressBackends(root.Get("spec")).ToList() : [],
+            IgnoreAnnotations = new[] { metadata, TemplateMetadata(root, kind) }
+                .Select(m => m.Get("annotations").Get(IgnoreAnnotation)).OfType<YamlScalarNode>()
+                .Select(n => (n.Value ?? "", n.Span(file))).ToList(),
         };
     }
+
+    public const string IgnoreAnnotation = "manifestlint.io/ignore";
+
+    private static YamlNode? TemplateMetadata(YamlNode root, string kind) => kind switch
+    {
+        "CronJob" => root.Get("spec").Get("jobTemplate").Get("spec").Get("template").Get("metadata"),
+        "Pod" => null,
+        _ => root.Get("spec").Get("template").Get("metadata"),
+    };
 
     private PodTemplate? ReadPodTemplate(YamlNode root, string kind)
     {

@@ -33,7 +33,7 @@ internal sealed partial class NetworkFacts(Func<Node, SourceSpan> span, Func<Nod
         "startsWith", "endsWith", "includes", "indexOf", "lastIndexOf", "match", "matchAll", "replace", "replaceAll", "split",
         "test", "exec", "redirect", "set", "header", "setHeader", "append", "send", "json", "write", "end", "render", "status",
         "default", "catch", "describe", "example", "push", "concat", "join", "format", "t", "equal", "toBe", "toEqual", "expect",
-        "assert", "has", "get", "sendFile", "location", "cookie", "emit",
+        "assert", "has", "sendFile", "location", "cookie", "emit",
     };
 
     /// <summary>Keys of per-environment config blocks that a production container does not use.</summary>
@@ -143,7 +143,7 @@ internal sealed partial class NetworkFacts(Func<Node, SourceSpan> span, Func<Nod
 
     public void Call(CallExpression call)
     {
-        if (call.Callee is MemberExpression { Computed: false, Property: Identifier { Name: "listen" } }) listens.Add(call);
+        if (call.Callee is MemberExpression { Computed: false, Property: Identifier { Name: "listen" or "bindAsync" } }) listens.Add(call);
     }
 
     public void Bind(Identifier name, Node? init)
@@ -169,7 +169,16 @@ internal sealed partial class NetworkFacts(Func<Node, SourceSpan> span, Func<Nod
 
     private ListenCall Resolve(CallExpression call)
     {
-        var target = ((MemberExpression)call.Callee).Object;
+        var member = (MemberExpression)call.Callee;
+        if (member.Property is Identifier { Name: "bindAsync" })
+        {
+            // gRPC `server.bindAsync('0.0.0.0:50051', credentials, callback)`.
+            var address = call.Arguments.Count > 0 ? call.Arguments[0] as StringLiteral : null;
+            var colon = address?.Value.LastIndexOf(':') ?? -1;
+            var grpcPort = colon >= 0 && int.TryParse(address!.Value[(colon + 1)..], out var p) ? p : (int?)null;
+            return new ListenCall(span(call), grpcPort, null, null, grpcPort is not null, colon > 0 ? address!.Value[..colon] : null, true, false);
+        }
+        var target = member.Object;
         var fastify = IsFastifyInstance(target);
         PortValue port = default;
         string? host = null;

@@ -46,6 +46,7 @@ public static class ProjectLoader
         var dotEnvs = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var versionFiles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var imageBuilds = new ConcurrentBag<ImageBuild>();
+        var patchTargets = new ConcurrentDictionary<(string Kind, string Name), byte>();
         var dockerIgnores = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
@@ -84,6 +85,7 @@ public static class ProjectLoader
                     if (yamlProblem is not null) problems.Add(yamlProblem);
                     // Kustomize patches are partial objects merged into a base: not objects of their own.
                     if (!patchFiles.Contains(file.RelativePath)) objects.Add((file.RelativePath, kube));
+                    else foreach (var patched in kube) patchTargets.TryAdd((patched.Kind, patched.Name), 0);
                     break;
                 case FileKind.JavaScript:
                     var (format, reason, package, typeless) = formats.Resolve(file.RelativePath);
@@ -115,6 +117,7 @@ public static class ProjectLoader
             NodeVersionFiles = versionFiles,
             VendoredPackages = vendored,
             DockerIgnores = dockerIgnores,
+            PatchTargets = patchTargets.Keys.ToHashSet(),
             Kustomizations = kustomizations.OrderBy(k => k.File, StringComparer.Ordinal).ToList(),
             ImageBuilds = imageBuilds.OrderBy(b => b.Span.File, StringComparer.Ordinal).ThenBy(b => b.Span.StartLine).ToList(),
         };

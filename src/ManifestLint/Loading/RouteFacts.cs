@@ -138,43 +138,94 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
 
     private void ApplyCall(CallExpression call)
     {
+        var at = span(call);
         // `http.createServer((req, res) => …)`: a hand-written router we cannot read; `createServer(app)` is fine.
-        if (call.Callee is MemberExpression { Property: Identifier { Name: "createServer" } } && call.Arguments.Any(a => a is IFunction || a is Identifier h && !objects.ContainsKey(h.Name)))
+        if (call.Callee is MemberExpression { Property: Identifier { Name: "createServer" } })
         {
-            mounts.Add(new RouteMount("", "", "unknown", null, span(call)));
+            if (call.Arguments.Any(a => a is IFunction || a is Identifier h && !objects.ContainsKey(h.Name))) Unknown("", at);
+            return;
+        }
+        // An app or router handed to other code (`registerRoutes(app)`, `require('./routes')(app)`,
+        // `createTerminus(server, …)`): that code may add routes we do not see.
+        if (call.Callee is not MemberExpression { Object: Identifier receiver } || !objects.ContainsKey(receiver.Name)) Escapes(call.Arguments, at);
+        if (call.Callee is MemberExpression { Computed: true, Object: Identifier computedOn } && objects.ContainsKey(computedOn.Name))
+        {
+            Unknown(computedOn.Name, at); // `app[r.method](r.path, r.handler)`
             return;
         }
         if (call.Callee is not MemberExpression { Computed: false, Property: Identifier { Name: var method } } callee) return;
-        // `app.route('/x').get(h)` (Express) registers on the path given to route().
-        if (callee.Object is CallExpression { Callee: MemberExpression { Object: Identifier chained, Property: Identifier { Name: "route" } }, Arguments: [var routePath, ..] }
-            && Methods.Contains(method) && objects.ContainsKey(chained.Name))
+        // `app.route('/x').post(h).get(h)` (Express) registers every verb of the chain on the path given to route().
+        if (Methods.Contains(method) && RouteChainRoot(callee.Object) is var (chained, routePath) && objects.ContainsKey(chained))
         {
-            routes.Add(new RouteRegistration(chained.Name, method, Literal(routePath), span(call), Touches(call.Arguments.LastOrDefault())));
+            routes.Add(new RouteRegistration(chained, method, Literal(routePath), at, Touches(call.Arguments.LastOrDefault())));
             return;
         }
-        if (callee.Object is not Identifier { Name: var target } || !objects.ContainsKey(target)) return;
+        if (callee.Object is not Identifier { Name: var target }) return;
+        if (!objects.ContainsKey(target))
+        {
+            // Routes on an app we did not see created (imported, a parameter): routing is not fully known.
+            if (method is "use" or "route" || Methods.Contains(method) && call.Arguments is [StringLiteral { Value: ['/', ..] }, .., IFunction or Identifier]) Unknown("", at);
+            return;
+        }
         if (Methods.Contains(method) && call.Arguments.Count >= 1 && call.Arguments[0] is not (ObjectExpression or IFunction))
         {
-            routes.Add(new RouteRegistration(target, method, Literal(call.Arguments[0]), span(call), Touches(call.Arguments[^1])));
+            if (call.Arguments[0] is ArrayExpression paths)
+            {
+                foreach (var path in paths.Elements) routes.Add(new RouteRegistration(target, method, Literal(path), at, Touches(call.Arguments[^1])));
+            }
+            else
+            {
+                routes.Add(new RouteRegistration(target, method, Literal(call.Arguments[0]), at, Touches(call.Arguments[^1])));
+            }
         }
         else if (method == "route" && call.Arguments is [ObjectExpression options, ..])
         {
-            var props = options.Properties.OfType<Property>().ToDictionary(p => EnvSchemaReads.PropertyName(p.Key) ?? "", p => p.Value);
+            // Duplicate keys are valid JS (the last one wins).
+            var props = new Dictionary<string, Node>(StringComparer.Ordinal);
+            foreach (var p in options.Properties.OfType<Property>()) props[EnvSchemaReads.PropertyName(p.Key) ?? ""] = p.Value;
             var verb = (props.GetValueOrDefault("method") as StringLiteral)?.Value.ToLowerInvariant() ?? "get";
-            routes.Add(new RouteRegistration(target, verb, Literal(props.GetValueOrDefault("url") ?? props.GetValueOrDefault("path")), span(call), Touches(props.GetValueOrDefault("handler"))));
+            routes.Add(new RouteRegistration(target, verb, Literal(props.GetValueOrDefault("url") ?? props.GetValueOrDefault("path")), at, Touches(props.GetValueOrDefault("handler"))));
+        }
+        else if (method == "prefix" && call.Arguments is [StringLiteral routerPrefix])
+        {
+            prefixes[target] = routerPrefix.Value; // koa-router `router.prefix('/v1')`
         }
         else if (method == "use")
         {
             var args = call.Arguments.ToList();
             var prefix = "";
             if (args.Count > 0 && args[0] is StringLiteral p) { prefix = p.Value; args.RemoveAt(0); }
-            else if (args.Count > 0 && args[0] is not (Identifier or CallExpression or IFunction or MemberExpression)) { mounts.Add(new RouteMount(target, "", "unknown", null, span(call))); return; }
+            else if (args.Count > 0 && args[0] is not (Identifier or CallExpression or IFunction or MemberExpression)) { Unknown(target, at); return; }
             foreach (var arg in args) mounts.Add(Mount(target, prefix, arg, call));
         }
-        else if (method is "register" or "mount")
+        else if (method is "register" or "mount" or "decorate" or "addHook")
         {
-            mounts.Add(new RouteMount(target, "", "unknown", null, span(call))); // Fastify plugins: routes we do not follow
+            if (method is "register" or "mount") Unknown(target, at); // Fastify plugins: routes we do not follow
         }
+    }
+
+    /// <summary>`NewExpression` arguments: `new ExpressAdapter(server)` hands the app to a framework.</summary>
+    public void New(NewExpression created) => Later(created, () => Escapes(created.Arguments, span(created)));
+
+    private void Escapes(IEnumerable<Node> arguments, SourceSpan at)
+    {
+        foreach (var arg in arguments)
+        {
+            if (arg is Identifier id && objects.ContainsKey(id.Name)) Unknown(id.Name, at);
+        }
+    }
+
+    private void Unknown(string target, SourceSpan at) => mounts.Add(new RouteMount(target, "", "unknown", null, at));
+
+    /// <summary>The `x.route(path)` a method chain starts from (`x.route('/a').post(h).get(h)`), if any.</summary>
+    private static (string Target, Node Path)? RouteChainRoot(Node node)
+    {
+        for (var depth = 0; depth < 16 && node is CallExpression { Callee: MemberExpression { Computed: false } member } chainCall; depth++)
+        {
+            if (member is { Object: Identifier owner, Property: Identifier { Name: "route" } } && chainCall.Arguments is [var path, ..]) return (owner.Name, path);
+            node = member.Object;
+        }
+        return null;
     }
 
     private RouteMount Mount(string target, string prefix, Node arg, CallExpression call)
@@ -185,23 +236,23 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
             case Identifier id when objects.ContainsKey(id.Name):
                 return new RouteMount(target, prefix, "local", id.Name, at);
             case Identifier id when imports.ContainsKey(id.Name):
-                return PassThroughMiddleware.Contains(id.Name) || IsPackage(imports[id.Name].Item1) && prefix.Length == 0
-                    ? new RouteMount(target, prefix, "middleware", null, at)
+                return PassThroughMiddleware.Contains(id.Name) ? new RouteMount(target, prefix, "middleware", null, at)
+                    : IsPackage(imports[id.Name].Item1) ? new RouteMount(target, prefix, "unknown", null, at) // a health library may answer
                     : new RouteMount(target, prefix, "import", id.Name, at);
             // Koa: `app.use(router.routes())`.
             case CallExpression { Callee: MemberExpression { Object: Identifier router, Property: Identifier { Name: "routes" } } } when objects.ContainsKey(router.Name):
                 return new RouteMount(target, prefix, "local", router.Name, at);
             case CallExpression { Callee: MemberExpression { Property: Identifier { Name: "allowedMethods" } } }:
                 return new RouteMount(target, prefix, "middleware", null, at);
-            case CallExpression { Callee: Identifier f } when PassThroughMiddleware.Contains(f.Name) || imports.TryGetValue(f.Name, out var m) && IsPackage(m.Item1):
-                return new RouteMount(target, prefix, PassThroughMiddleware.Contains(f.Name) || prefix.Length == 0 ? "middleware" : "unknown", null, at);
+            case CallExpression { Callee: Identifier f } when PassThroughMiddleware.Contains(f.Name):
+                return new RouteMount(target, prefix, "middleware", null, at);
             case CallExpression { Callee: MemberExpression { Property: Identifier f } } when PassThroughMiddleware.Contains(f.Name):
                 return new RouteMount(target, prefix, "middleware", null, at);
             case CallExpression { Callee: MemberExpression { Object: Identifier owner, Property: Identifier { Name: "static" } } } when expressModules.Contains(owner.Name):
-                return new RouteMount(target, prefix, "middleware", null, at); // serves files of one folder, not probe routes
+                return new RouteMount(target, prefix, "unknown", null, at); // answers any path that is a file (`/` with index.html)
             case IFunction fn when fn.Params.Count >= 4:
                 return new RouteMount(target, prefix, "middleware", null, at); // error handler
-            case IFunction fn when CallsNext(fn):
+            case IFunction fn when CallsNext(fn) && !Responds(fn):
                 return new RouteMount(target, prefix, "middleware", null, at);
             case IFunction when prefix.Length > 0:
                 return new RouteMount(target, prefix, "handler", null, at);
@@ -242,6 +293,14 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
         _ => null,
     };
 
+    /// <summary>Answers some requests itself (`if (req.path === '/healthz') return res.send('ok')`).</summary>
+    private static bool Responds(IFunction fn) => Any(fn.Body, n => n switch
+    {
+        CallExpression { Callee: MemberExpression { Property: Identifier { Name: "send" or "json" or "end" or "sendStatus" or "sendFile" or "redirect" or "render" or "status" or "writeHead" } } } => true,
+        AssignmentExpression { Left: MemberExpression { Property: Identifier { Name: "body" or "status" } } } => true, // Koa `ctx.body =`
+        _ => false,
+    });
+
     private static bool CallsNext(IFunction fn) =>
         fn.Params.Count >= 3 && fn.Params[2] is Identifier next && Any(fn.Body, n => n is CallExpression { Callee: Identifier callee } && callee.Name == next.Name);
 
@@ -252,7 +311,6 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
             // `db.command({ ping: 1 })`, `redis.ping()`, `pool.query('SELECT 1')`, `prisma.$queryRaw`
             CallExpression { Callee: MemberExpression { Object: var owner, Property: Identifier call } } =>
                 DependencyCalls.Contains(call.Name) && Root(owner) is { } name && DependencyNames.Contains(name) || Root(owner) is "mongoose" or "prisma",
-            MemberExpression { Object: Identifier { Name: "mongoose" or "prisma" } } => true,
             _ => false,
         });
 

@@ -20,6 +20,9 @@ public sealed record AppLink(
     /// leaves it out, or no COPY brings it in).</summary>
     public string? DotEnvDropped { get; init; }
 
+    /// <summary>The app loads env files we cannot place (dotenv `config({ path })`): any variable may be set.</summary>
+    public bool EnvFilesUnknown { get; init; }
+
     /// <summary>Started through a transpiler hook: its files' module syntax is not Node's to judge.</summary>
     public bool Transpiled { get; init; }
 

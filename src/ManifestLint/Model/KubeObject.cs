@@ -21,6 +21,8 @@ public sealed class KubeObject
     public ServiceSpec? Service { get; init; }
     /// <summary>`spec.selector` of an apps/v1 controller (Deployment, StatefulSet, DaemonSet, ReplicaSet).</summary>
     public WorkloadSelector? Selector { get; init; }
+    /// <summary>`manifestlint.io/ignore` annotations (object metadata, then pod template): value and where it is written.</summary>
+    public IReadOnlyList<(string Value, SourceSpan Span)> IgnoreAnnotations { get; init; } = [];
     /// <summary>Service backends of an Ingress (v1 and v1beta1 shapes).</summary>
     public IReadOnlyList<IngressBackend> IngressBackends { get; init; } = [];
 

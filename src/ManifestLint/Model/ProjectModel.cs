@@ -61,6 +61,9 @@ public sealed class ProjectModel
     }
 
     public string Root { get; }
+
+    /// <summary>Internal failures (a rule that threw): reported on stderr, exit code 2, the rest of the run intact.</summary>
+    public List<string> InternalErrors { get; } = [];
     public LintConfig Config { get; }
     public IReadOnlyList<KubeObject> Objects { get; }
     /// <summary>package.json files by folder ("" = root).</summary>
@@ -87,6 +90,9 @@ public sealed class ProjectModel
 
     /// <summary>Images that docker-compose files build, with their build context.</summary>
     public IReadOnlyList<ImageBuild> ImageBuilds { get; init; } = [];
+
+    /// <summary>(kind, name) of objects some kustomize patch changes: their env may differ in the built output.</summary>
+    public IReadOnlySet<(string Kind, string Name)> PatchTargets { get; init; } = new HashSet<(string, string)>();
 
     /// <summary>kustomization.yaml files, in path order.</summary>
     public IReadOnlyList<Kustomization> Kustomizations { get; init; } = [];

@@ -7,7 +7,7 @@ namespace ManifestLint.Reporting;
 
 /// <summary>SARIF 2.1.0 through the SARIF SDK object model. This is the only type touching the SDK,
 /// so its assemblies load only when SARIF is requested.</summary>
-public sealed class SarifReporter : IReporter
+public sealed class SarifReporter(bool reportSuppressed = false) : IReporter
 {
     private const string SrcRoot = "%SRCROOT%";
 
@@ -32,7 +32,8 @@ public sealed class SarifReporter : IReporter
             {
                 [SrcRoot] = new() { Uri = new Uri(DirectoryUri(result.RepoRoot)) },
             },
-            Results = result.Findings.Select(f => ToResult(f, index[f.RuleId], result.RepoPath(f.Span.File))).ToList(),
+            Results = result.Findings.Select(f => ToResult(f, index[f.RuleId], result.RepoPath(f.Span.File)))
+                .Concat(reportSuppressed ? result.Suppressed.Select(s => Suppressed(s, index[s.Finding.RuleId], result)) : []).ToList(),
             ColumnKind = ColumnKind.UnicodeCodePoints,
         };
         var log = new SarifLog
@@ -100,6 +101,21 @@ public sealed class SarifReporter : IReporter
             result.Locations[0].LogicalLocations = [new LogicalLocation { FullyQualifiedName = f.Object, Kind = "object" }];
         }
         return result;
+    }
+
+    private static Result Suppressed(Filtering.SuppressedFinding s, int ruleIndex, LintResult result)
+    {
+        var sarif = ToResult(s.Finding, ruleIndex, result.RepoPath(s.Finding.Span.File));
+        sarif.Suppressions =
+        [
+            new Microsoft.CodeAnalysis.Sarif.Suppression
+            {
+                Kind = s.Suppression.Kind == "baseline" ? SuppressionKind.External : SuppressionKind.InSource,
+                Status = SuppressionStatus.Accepted,
+                Justification = s.Suppression.Justification ?? "",
+            },
+        ];
+        return sarif;
     }
 
     private static FailureLevel ToSarif(Level level) => level switch

@@ -2,7 +2,9 @@ using ManifestLint.Model;
 
 namespace ManifestLint.Reporting;
 
-/// <summary>`path:line:col  level  ID name  message` plus a one-line code frame with a caret.</summary>
+/// <summary>`path:line:col  level  ID name  message` plus a one-line code frame with a caret; findings are
+/// grouped by file (a blank line between files), and each line keeps its full path so terminals and editors
+/// can open it.</summary>
 public sealed class TextReporter(bool color) : IReporter
 {
     private const string Reset = "\u001b[0m";
@@ -10,8 +12,11 @@ public sealed class TextReporter(bool color) : IReporter
     public void Write(LintResult result, TextWriter output)
     {
         var lineCache = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string? file = null;
         foreach (var f in result.Findings)
         {
+            if (file is not null && f.Span.File != file) output.WriteLine();
+            file = f.Span.File;
             var levelText = Paint(f.Level.ToName(), LevelColor(f.Level));
             output.WriteLine($"{Paint(f.Span.ToString(), "\u001b[1m")}  {levelText}  {f.RuleId} {f.RuleName}  {f.Message}");
             if (Frame(result, f.Span, lineCache) is { } frame) output.Write(frame);

@@ -13,6 +13,7 @@ public static class RuleRegistry
     [
         new ParseErrorRule(),
         new RemoteResourceSkippedRule(),
+        new UnusedSuppressionRule(),
         new RequireInEsmRule(),
         new ImportInCjsRule(),
         new ExtensionlessImportRule(),

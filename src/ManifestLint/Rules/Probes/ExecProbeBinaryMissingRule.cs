@@ -17,12 +17,20 @@ public sealed class ExecProbeBinaryMissingRule : IRule
             var baseImage = stage?.BaseImage ?? site.Container.Image;
             if (ImageTools.Of(baseImage) is not { } tools) continue;
             // `RUN apk add curl` / `apt-get install -y curl wget` in the image's Dockerfile adds them.
-            var installed = stage?.Runs.SelectMany(r => r.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).ToHashSet(StringComparer.Ordinal) ?? [];
-            var missing = Programs(probe.Command).FirstOrDefault(p => !tools.Has(p) && !installed.Contains(p));
+            // Package names may carry a pinned version (`curl=8.9.1-r1`).
+            var installed = stage?.Runs.SelectMany(r => r.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).Select(w => w.Split('=')[0]).ToHashSet(StringComparer.Ordinal) ?? [];
+            var programs = Programs(probe.Command).ToList();
+            var missing = programs.FirstOrDefault(p => !tools.Has(p) && !installed.Contains(p));
             if (missing is null) continue;
-            var consequence = site.Field == "livenessProbe"
-                ? "the probe cannot run (`executable file not found`), so liveness never detects a hung process"
-                : "the probe cannot run (`executable file not found`), so it never passes";
+            // Exec'd directly, a missing program is a probe error (readiness never passes, liveness does nothing);
+            // inside `sh -c`, the shell exits 127, which is a failure (liveness restarts the container in a loop).
+            var consequence = missing == programs[0]
+                ? (site.Field == "livenessProbe"
+                    ? "the kubelet cannot start the probe (`executable file not found`), so liveness never detects a hung process"
+                    : "the kubelet cannot start the probe (`executable file not found`), so it never passes")
+                : (site.Field == "livenessProbe"
+                    ? $"the shell exits 127 (`{missing}: not found`), so every check fails and the kubelet restarts the container in a loop"
+                    : $"the shell exits 127 (`{missing}: not found`), so the probe never passes");
             context.Report(at,
                 $"The `{site.Field}` of container `{site.Container.Name}` in {site.Workload.Ref} runs `{missing}`, which image `{baseImage}` does not contain ({tools.Description}); " +
                 $"{consequence}. Use an httpGet or tcpSocket probe, or install the program in the image.",

@@ -15,6 +15,9 @@ public sealed class ProbePathNotServedRule : IRule
         foreach (var site in ProbeSites.All(model))
         {
             if (site is not { Link: { } link, Probe: { Handler: "httpGet", HttpPath: { } path, PathSpan: { } at } }) continue;
+            // Only a probe of the app's own (statically known) listen port is judged against the app's routes:
+            // other ports belong to servers we cannot read (a health library's, a sidecar's, gRPC).
+            if (ProbeSites.PortNumber(site.Probe, site.Container) is not { } port || Networking.ListenPorts.Of(model, link) is not var (ports, _) || !ports.Contains(port)) continue;
             if (!tables.TryGetValue(link, out var table)) tables[link] = table = AppRoutes.Of(model, link);
             if (table is null || !table.Knows(path) || table.Match(path) is not null) continue;
             var served = table.Routes.Where(r => r.Method is "get" or "all").Select(r => r.Path).Distinct().Order(StringComparer.Ordinal).Take(8).ToList();

@@ -22,7 +22,8 @@ public sealed class ProbePortNotDeclaredRule : IRule
                 if (ports.Any(p => p.Name == port)) continue;
                 context.Report(at,
                     $"The `{site.Field}` of container `{site.Container.Name}` in {site.Workload.Ref} uses port name `{port}`, which the container does not declare (ports: {declared}); " +
-                    $"the kubelet cannot resolve it and the probe always fails. Name the serving `containerPort` `{port}`, or use its number.",
+                    $"the kubelet cannot resolve it, so {(site.Field == "livenessProbe" ? "the liveness probe is silently skipped and a hung process is never restarted" : "the probe never passes")}. " +
+                    $"Name the serving `containerPort` `{port}`, or use its number.",
                     port, site.Workload.Ref);
                 continue;
             }

@@ -16,6 +16,10 @@ public sealed class ProbePortNotListeningRule : IRule
             if (site is not { Link: { } link, Probe: { PortSpan: { } at, Handler: not ("exec" or null) } }) continue;
             if (ProbeSites.PortNumber(site.Probe, site.Container) is not { } port) continue;
             if (ListenPorts.Of(model, link) is not var (ports, call) || ports.Contains(port)) continue;
+            // The pod declares this port, and also the app's own port: something we cannot see (a health library's
+            // server, a sidecar, a gRPC server) serves it. Only judge when the declarations miss the app's port.
+            var declared = site.Workload.PodTemplate!.Containers.Concat(site.Workload.PodTemplate.InitContainers).SelectMany(c => c.Ports).Select(p => p.Number).ToList();
+            if (declared.Contains(port) && declared.Any(d => d is { } n && ports.Contains(n))) continue;
             var consequence = site.Field == "readinessProbe"
                 ? "the pod never becomes ready and never receives Service traffic"
                 : "the kubelet restarts the container again and again (CrashLoopBackOff)";

@@ -11,7 +11,8 @@ internal static class ProbeSites
     /// sidecar-style init containers (`restartPolicy: Always`).</summary>
     public static IEnumerable<(KubeObject Workload, Container Container)> LongRunning(ProjectModel model) =>
         model.Workloads.Where(w => w.IsLongRunningWorkload).SelectMany(w =>
-            w.PodTemplate!.Containers.Concat(w.PodTemplate.InitContainers.Where(c => c.RestartPolicy == "Always")).Select(c => (w, c)));
+            w.PodTemplate!.Containers.Concat(w.PodTemplate.InitContainers.Where(c => c.RestartPolicy == "Always"))
+                .Where(c => c.Name.Length > 0).Select(c => (w, c))); // a nameless container is the API server's to reject
 
     public static IEnumerable<ProbeSite> All(ProjectModel model)
     {

@@ -26,7 +26,7 @@ public sealed class ProbeTimingRule : IRule
             if (live.GiveUpAfterSeconds >= ready.GiveUpAfterSeconds) continue;
             context.Report(live.Span,
                 $"The liveness probe of container `{container.Name}` in {workload.Ref} gives up after {live.GiveUpAfterSeconds}s (initialDelaySeconds + failureThreshold × periodSeconds), " +
-                $"before the readiness probe's {ready.GiveUpAfterSeconds}s; an app that is slow to start is killed before it could ever become ready. " +
+                $"sooner than the readiness probe's {ready.GiveUpAfterSeconds}s; when the app starts slowly or stalls, the kubelet restarts it before readiness has even taken it out of the Service. " +
                 "Give liveness at least the readiness budget, or add a `startupProbe`.",
                 container.Name, workload.Ref);
         }
