@@ -14,6 +14,7 @@ public static class RuleRegistry
         new ParseErrorRule(),
         new RemoteResourceSkippedRule(),
         new UnusedSuppressionRule(),
+        new HelmChartNotRenderedRule(),
         new RequireInEsmRule(),
         new ImportInCjsRule(),
         new ExtensionlessImportRule(),
