@@ -27,6 +27,9 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
         "mongoose", "prisma", "knex", "sequelize", "redis", "pool", "db", "mongo", "pg", "dataSource", "AppDataSource",
     };
 
+    /// <summary>Names an app or router usually has where we did not see it created (a parameter, an import).</summary>
+    private static readonly HashSet<string> AppNames = new(StringComparer.Ordinal) { "app", "application", "server", "router", "api", "routes", "fastify", "instance" };
+
     private readonly Dictionary<string, string> objects = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> prefixes = new(StringComparer.Ordinal);
     private readonly List<RouteRegistration> routes = [];
@@ -164,7 +167,9 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
         if (!objects.ContainsKey(target))
         {
             // Routes on an app we did not see created (imported, a parameter): routing is not fully known.
-            if (method is "use" or "route" || Methods.Contains(method) && call.Arguments is [StringLiteral { Value: ['/', ..] }, .., IFunction or Identifier]) Unknown("", at);
+            // Only receivers that look like an app: imported from a relative module or named like one; `passport.use(…)` is not routing.
+            var appLike = imports.TryGetValue(target, out var origin) && origin.Item1.StartsWith('.') || AppNames.Contains(target);
+            if (appLike && (method is "use" or "route" || Methods.Contains(method) && call.Arguments is [StringLiteral { Value: ['/', ..] }, .., IFunction or Identifier])) Unknown("", at);
             return;
         }
         if (Methods.Contains(method) && call.Arguments.Count >= 1 && call.Arguments[0] is not (ObjectExpression or IFunction))

@@ -80,7 +80,7 @@ public sealed class ExecProbeBinaryMissingRule : IRule
             var tag = r.Tag ?? "latest";
             if (tag.Contains("alpine", StringComparison.Ordinal)) return new ImageTools(true, false, false, true, "node:*-alpine has busybox `sh` and `wget`, but no `bash` and no `curl`");
             if (tag.Contains("slim", StringComparison.Ordinal)) return new ImageTools(true, true, false, false, "node:*-slim has neither `curl` nor `wget`");
-            return new ImageTools(true, true, true, true, "");
+            return new ImageTools(true, true, true, true, "a Debian-based node image: sh, bash, curl and wget, but no busybox `ash`");
         }
     }
 }
