@@ -26,7 +26,7 @@ public sealed class ListenPortMismatchRule : IRule
                 if (ListenPorts.Of(model, link) is not var (ports, call) || ports.Contains(port) || !reported.Add(target.Port.TargetSpan)) continue;
                 var listens = string.Join(", ", ports.Order());
                 context.Report(target.Port.TargetSpan,
-                    $"Service {target.Service.Ref} sends port {target.Port.Port} to container port {port} of `{container.Name}` in {target.Workload.Ref}, but the app there listens on {listens} " +
+                    $"{target.Service.Ref} sends port {target.Port.Port} to container port {port} of `{container.Name}` in {target.Workload.Ref}, but the app there listens on {listens} " +
                     $"({call.Span.File}:{call.Span.StartLine}; app {link.Package.File}, linked because {link.Evidence}), so connections are refused and the Service never works. " +
                     $"Make `targetPort`, the `containerPort` and the app's listen port the same number (often by setting `PORT` in the container's env).",
                     $"{port}", target.Service.Ref);

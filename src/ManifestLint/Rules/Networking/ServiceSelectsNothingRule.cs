@@ -29,7 +29,7 @@ public sealed class ServiceSelectsNothingRule : IRule
             var hint = near.Count > 0 ? $" Closest pod templates: {string.Join("; ", near)}." : "";
             if (elsewhere.Count > 0) hint += $" Matching pods exist in another namespace ({string.Join(", ", elsewhere)}); a Service only selects pods in its own namespace `{service.Namespace}`.";
             context.Report(spec.SelectorSpan ?? service.NameSpan,
-                $"Service {service.Ref} selects {{ {selector} }}, which matches no pod template in namespace `{service.Namespace}`, so it has no endpoints " +
+                $"{service.Ref} selects {{ {selector} }}, which matches no pod template in namespace `{service.Namespace}`, so it has no endpoints " +
                 $"and connections to it fail (`connect ECONNREFUSED` or a timeout).{hint} Make the selector equal to the target pods' `template.metadata.labels`.",
                 selector, service.Ref);
         }

@@ -25,7 +25,7 @@ public sealed class TargetPortNotFoundRule : IRule
                 ? "Kubernetes cannot resolve a port name no container declares, so the Service has no usable endpoints and connections are refused"
                 : "traffic is sent to a port nothing declares, and is refused unless the app happens to listen there";
             context.Report(target.Port.TargetSpan,
-                $"Service {target.Service.Ref} sends port {target.Port.Port} to `targetPort: {target.Port.Target}`, but the pods of {target.Workload.Ref} declare no such container port " +
+                $"{target.Service.Ref} sends port {target.Port.Port} to `targetPort: {target.Port.Target}`, but the pods of {target.Workload.Ref} declare no such container port " +
                 $"(declared: {ports}); {consequence}. Set `targetPort` to the container port the app listens on, or name that `containerPort` `{target.Port.Target}`.",
                 target.Port.Target ?? "", target.Service.Ref);
         }
