@@ -26,10 +26,11 @@ internal static class CommandLine
         var reportSuppressed = new Option<bool>("--report-suppressed") { Description = "SARIF: include suppressed findings, marked with `suppressions`." };
         var stdinFilename = new Option<string?>("--stdin-filename") { Description = "With `-`: report standard input under this path (e.g. chart/rendered.yaml)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Report errors only." };
+        var stats = new Option<bool>("--stats") { Description = "Print per-phase times and counts on stderr." };
 
         var root = new RootCommand("ManifestLint: lints Node.js apps together with the Kubernetes manifests that run them, offline.")
         {
-            paths, format, output, failOn, color, config, nodeVersion, baseline, noInline, reportSuppressed, stdinFilename, quiet,
+            paths, format, output, failOn, color, config, nodeVersion, baseline, noInline, reportSuppressed, stdinFilename, quiet, stats,
         };
         root.SetAction(parse => LintCommand.Execute(new LintOptions(
             parse.GetValue(paths) ?? [],
@@ -46,7 +47,8 @@ internal static class CommandLine
                 StdinFilename = parse.GetValue(stdinFilename),
             },
             parse.GetValue(reportSuppressed),
-            parse.GetValue(quiet)), stdout, stderr));
+            parse.GetValue(quiet),
+            parse.GetValue(stats)), stdout, stderr));
 
         var rulesFormat = new Option<string>("--format", "-f") { Description = "Listing format.", DefaultValueFactory = _ => "text" };
         rulesFormat.AcceptOnlyFromAmong("text", "json", "markdown");

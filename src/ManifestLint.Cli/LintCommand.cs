@@ -4,7 +4,7 @@ using ManifestLint.Reporting;
 
 namespace ManifestLint.Cli;
 
-internal sealed record LintOptions(string[] Paths, string Format, string? Output, string FailOn, string Color, LintSettings Settings, bool ReportSuppressed = false, bool Quiet = false);
+internal sealed record LintOptions(string[] Paths, string Format, string? Output, string FailOn, string Color, LintSettings Settings, bool ReportSuppressed = false, bool Quiet = false, bool Stats = false);
 
 /// <summary>Runs the linter, writes the report, and maps the result to an exit code.</summary>
 internal static class LintCommand
@@ -36,6 +36,7 @@ internal static class LintCommand
             return ExitCodes.Usage;
         }
 
+        var beforeReport = clock.Elapsed;
         try
         {
             var reporter = Reporters.Create(options.Format, UseColor(options), options.ReportSuppressed);
@@ -58,10 +59,22 @@ internal static class LintCommand
         {
             stderr.WriteLine($"manifestlint: skipped {skipped.RelativePath}: {skipped.Reason}");
         }
+        if (options.Stats) WriteStats(result, clock.Elapsed - beforeReport, stderr);
         stderr.WriteLine(Summary(result, clock.Elapsed));
         foreach (var error in result.Model.InternalErrors) stderr.WriteLine($"manifestlint: internal error: {error}");
         if (result.Model.InternalErrors.Count > 0) return ExitCodes.Usage;
         return Fails(result, options.FailOn) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    /// <summary>`--stats`: where the time went, and how much was read.</summary>
+    private static void WriteStats(LintResult result, TimeSpan report, TextWriter stderr)
+    {
+        var m = result.Model;
+        var phases = m.Stats.Append(("report", report)).Select(p => $"{p.Item1} {p.Item2.TotalMilliseconds:0} ms");
+        stderr.WriteLine($"manifestlint: stats: {string.Join(", ", phases)}");
+        stderr.WriteLine($"manifestlint: stats: {m.Sources.Count} files read ({m.Sources.Values.Sum(t => (long)t.Length) / 1024} KiB), {m.Objects.Count} objects, " +
+            $"{m.Packages.Count} packages, {m.Modules.Count} JS modules ({m.NodeRunFiles.Count} run by Node), {m.Images.Count} Dockerfiles, {m.Links.Count} links, " +
+            $"{result.Findings.Count} findings, {result.Suppressed.Count} suppressed, {m.Skipped.Count} skipped");
     }
 
     private static bool Fails(LintResult result, string failOn)

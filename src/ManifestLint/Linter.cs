@@ -34,8 +34,12 @@ public static class Linter
         }
         var root = roots[0];
         var config = WithNodeVersion(LoadConfig(root, settings.ConfigPath), settings.NodeVersion);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (files, skipped, index) = new FileDiscoverer(config.MaxFileBytes).Discover(root, config.Ignore);
+        var discovered = clock.Elapsed;
         var model = ProjectLoader.Load(root, config, files, skipped);
+        model.Stats.Add(("discover", discovered));
+        model.Stats.Add(("load", clock.Elapsed - discovered));
         model.Files = index;
         var scopes = paths.Select(p => ProjectRoot.Relative(root, Path.GetFullPath(p))).ToList();
         var (findings, suppressed) = Run(model, f => InScope(f.Span.File, scopes), settings);
@@ -58,7 +62,9 @@ public static class Linter
         var root = Directory.GetCurrentDirectory();
         var config = WithNodeVersion(LoadConfig(root, settings.ConfigPath), settings.NodeVersion);
         var name = string.IsNullOrWhiteSpace(settings.StdinFilename) ? StdinPath : settings.StdinFilename.Replace('\\', '/').TrimStart('.', '/');
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var model = ProjectLoader.Load(root, config, [new DiscoveredFile(name, "", FileKind.Yaml, content)], []);
+        model.Stats.Add(("load", clock.Elapsed));
         var (findings, suppressed) = Run(model, _ => true, settings);
         return new LintResult(root, model, findings) { FilesInScope = 1, Suppressed = suppressed };
     }
@@ -83,7 +89,10 @@ public static class Linter
     private static (IReadOnlyList<Finding> Findings, IReadOnlyList<Filtering.SuppressedFinding> Suppressed) Run(ProjectModel model, Func<Finding, bool> inScope, LintSettings settings)
     {
         var baseline = settings.BaselinePath is { } path ? Filtering.Baseline.Read(path) : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         AppLinker.Link(model);
+        model.Stats.Add(("link", clock.Elapsed));
+        clock.Restart();
         var findings = new List<Finding>();
         foreach (var rule in RuleRegistry.All)
         {
@@ -100,6 +109,8 @@ public static class Linter
                 model.InternalErrors.Add($"rule {rule.Descriptor.Id} failed ({ex.GetType().Name}: {ex.Message}); its findings are missing. Please report this.");
             }
         }
+        model.Stats.Add(("rules", clock.Elapsed));
+        clock.Restart();
         IReadOnlyList<Finding> kept = findings;
         var suppressed = new List<Filtering.SuppressedFinding>();
         if (settings.InlineSuppressions)
@@ -116,6 +127,7 @@ public static class Linter
             kept = afterBaseline;
             suppressed.AddRange(baselined);
         }
+        model.Stats.Add(("filter", clock.Elapsed));
         return (Ordered(kept), suppressed.Where(s => inScope(s.Finding)).OrderBy(s => s.Finding.Span.File, StringComparer.Ordinal)
             .ThenBy(s => s.Finding.Span.StartLine).ThenBy(s => s.Finding.Span.StartColumn).ThenBy(s => s.Finding.RuleId, StringComparer.Ordinal).ToList());
     }

@@ -124,6 +124,14 @@ public class CliFeatureTests
     }
 
     [Fact]
+    public void Stats_prints_phase_times_and_counts()
+    {
+        var run = CliRunner.Exec("testdata/examples/chat-app-crashloop", "--stats");
+        Assert.Matches(@"stats: discover \d+ ms, load \d+ ms, link \d+ ms, rules \d+ ms, filter \d+ ms, report \d+ ms", run.Stderr);
+        Assert.Contains("6 objects, 2 packages, 4 JS modules (3 run by Node)", run.Stderr);
+    }
+
+    [Fact]
     public void Quiet_reports_errors_only()
     {
         var run = CliRunner.Exec("testdata/examples/chat-app-crashloop", "--quiet", "--color", "never");

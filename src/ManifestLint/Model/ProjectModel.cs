@@ -62,6 +62,9 @@ public sealed class ProjectModel
 
     public string Root { get; }
 
+    /// <summary>Time per pipeline phase, in order (`--stats`).</summary>
+    public List<(string Phase, TimeSpan Time)> Stats { get; } = [];
+
     /// <summary>Internal failures (a rule that threw): reported on stderr, exit code 2, the rest of the run intact.</summary>
     public List<string> InternalErrors { get; } = [];
     public LintConfig Config { get; }
