@@ -5,7 +5,7 @@ namespace ManifestLint.Loading;
 
 /// <summary>Reads the Dockerfile instructions we need (FROM, WORKDIR, ENV, EXPOSE, CMD, ENTRYPOINT).
 /// Unknown or malformed instructions are skipped: Docker itself is the authority on syntax.</summary>
-internal static class DockerfileLoader
+internal static partial class DockerfileLoader
 {
     public static ImageRecipe Load(string file, string text)
     {
@@ -17,7 +17,7 @@ internal static class DockerfileLoader
             if (instruction == "ARG" && stages.Count == 0)
             {
                 var eq = rest.IndexOf('=');
-                if (eq > 0) globalArgs[rest[..eq].Trim()] = Unquote(rest[(eq + 1)..].Trim());
+                if (eq > 0) globalArgs[rest[..eq].Trim()] = SubstituteArgs(Unquote(rest[(eq + 1)..].Trim()), globalArgs); // may use earlier ARGs
                 continue;
             }
             if (instruction == "FROM")
@@ -80,14 +80,22 @@ internal static class DockerfileLoader
         return new ImageRecipe { File = file, Dir = slash < 0 ? "" : file[..slash], Stages = stages };
     }
 
-    private static string SubstituteArgs(string text, Dictionary<string, string> args)
-    {
-        foreach (var (name, value) in args)
+    /// <summary>`$NAME`, `${NAME}`, `${NAME:-default}` (and `${NAME-default}`), `${NAME:+alt}`, as BuildKit expands them.</summary>
+    private static string SubstituteArgs(string text, Dictionary<string, string> args) =>
+        ArgReference().Replace(text, m =>
         {
-            text = text.Replace("${" + name + "}", value, StringComparison.Ordinal).Replace("$" + name, value, StringComparison.Ordinal);
-        }
-        return text;
-    }
+            var name = m.Groups["braced"].Success ? m.Groups["braced"].Value : m.Groups["bare"].Value;
+            var set = args.TryGetValue(name, out var value) && value.Length > 0;
+            return m.Groups["op"].Value switch
+            {
+                ":-" or "-" => set ? value! : m.Groups["word"].Value,
+                ":+" or "+" => set ? m.Groups["word"].Value : "",
+                _ => set ? value! : m.Value,
+            };
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$(?:\{(?<braced>[A-Za-z_][A-Za-z0-9_]*)(?:(?<op>:?[-+])(?<word>[^}]*))?\}|(?<bare>[A-Za-z_][A-Za-z0-9_]*))")]
+    private static partial System.Text.RegularExpressions.Regex ArgReference();
 
     private static void Inherit(ImageStage stage, ImageStage from)
     {
@@ -122,8 +130,23 @@ internal static class DockerfileLoader
             var space = joined.IndexOfAny([' ', '\t']);
             if (space < 0) continue;
             yield return (startLine, joined[..space].ToUpperInvariant(), joined[(space + 1)..].Trim());
+            // Heredocs (`RUN <<EOF` … `EOF`, `COPY <<-"EOT" /app/x`): their bodies are file content, not instructions.
+            foreach (System.Text.RegularExpressions.Match heredoc in HeredocStart().Matches(joined))
+            {
+                var end = heredoc.Groups["word"].Value;
+                var dash = heredoc.Groups["dash"].Success;
+                while (i + 1 < lines.Length)
+                {
+                    i++;
+                    var body = dash ? lines[i].TrimStart('\t') : lines[i];
+                    if (body.TrimEnd('\r') == end) break;
+                }
+            }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<<(?<dash>-)?[""']?(?<word>[A-Za-z_][A-Za-z0-9_]*)[""']?")]
+    private static partial System.Text.RegularExpressions.Regex HeredocStart();
 
     private static IEnumerable<(string Key, string Value)> ParseEnv(string rest)
     {

@@ -9,6 +9,8 @@ internal static class PackageJsonLoader
 {
     public static (NodePackage? Package, LoadProblem? Problem) Load(string file, byte[] bytes)
     {
+        // Node reads package.json as UTF-8 text with invalid bytes replaced (U+FFFD), then JSON.parse: do the same.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes)) bytes = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(bytes));
         var dir = file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
         var lines = new LineIndex(bytes);
         string? name = null, type = null, main = null, engines = null;
@@ -19,7 +21,8 @@ internal static class PackageJsonLoader
         HashSet<string>? imports = null;
         var reader = new Utf8JsonReader(bytes.AsSpan(StartAfterBom(bytes)), new JsonReaderOptions
         {
-            CommentHandling = JsonCommentHandling.Skip,
+            // Node reads package.json with JSON.parse: comments and trailing commas are errors there too.
+            CommentHandling = JsonCommentHandling.Disallow,
             MaxDepth = 256,
         });
         var offset = StartAfterBom(bytes);
@@ -65,12 +68,30 @@ internal static class PackageJsonLoader
                             }
                         }
                     }
+                    else if (reader.CurrentDepth == 1 && key == "type")
+                    {
+                        // `"type": 1` / `true` / `null` / `{…}` / `[…]`: not a string, which Node treats like any unknown value.
+                        typeSpan = lines.Span(file, offset + (int)reader.TokenStartIndex);
+                        type = reader.TokenType switch
+                        {
+                            JsonTokenType.StartObject => "{…}",
+                            JsonTokenType.StartArray => "[…]",
+                            _ => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+                        };
+                        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
+                    }
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > 1)
                     {
                         reader.Skip();
                     }
                 }
             }
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString on bytes that are not UTF-8.
+            var line = lines.Span(file, offset + (int)reader.TokenStartIndex);
+            return (null, new LoadProblem(line, "JSON", $"not valid UTF-8 text ({FirstSentence(ex.Message)})"));
         }
         catch (JsonException ex)
         {

@@ -18,7 +18,7 @@ public sealed class TextReporter(bool color) : IReporter
             if (file is not null && f.Span.File != file) output.WriteLine();
             file = f.Span.File;
             var levelText = Paint(f.Level.ToName(), LevelColor(f.Level));
-            output.WriteLine($"{Paint(f.Span.ToString(), "\u001b[1m")}  {levelText}  {f.RuleId} {f.RuleName}  {f.Message}");
+            output.WriteLine($"{Paint(Safe(f.Span.ToString()), "\u001b[1m")}  {levelText}  {f.RuleId} {f.RuleName}  {Safe(f.Message)}");
             if (Frame(result, f.Span, lineCache) is { } frame) output.Write(frame);
         }
     }
@@ -31,7 +31,7 @@ public sealed class TextReporter(bool color) : IReporter
             cache[span.File] = lines;
         }
         if (span.StartLine < 1 || span.StartLine > lines.Length) return null;
-        var line = lines[span.StartLine - 1].Replace('\t', ' ');
+        var line = Safe(lines[span.StartLine - 1].Replace('\t', ' '));
         if (line.Length > 200) return null; // minified code: a frame would not help
         var number = span.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var gutter = new string(' ', number.Length);
@@ -42,6 +42,18 @@ public sealed class TextReporter(bool color) : IReporter
     }
 
     private string Paint(string text, string code) => color ? code + text + Reset : text;
+
+    /// <summary>Linted files are untrusted: control characters (escape sequences, carriage returns) and bidi
+    /// overrides from them must not reach the terminal. They are shown as `\u{1b}`.</summary>
+    internal static string Safe(string text)
+    {
+        if (!text.Any(IsUnsafe)) return text;
+        var sb = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text) sb.Append(IsUnsafe(c) ? $"\\u{{{(int)c:x}}}" : c.ToString());
+        return sb.ToString();
+    }
+
+    private static bool IsUnsafe(char c) => c < 0x20 || c == 0x7f || c is >= '\u0080' and <= '\u009f' || c is >= '\u202a' and <= '\u202e' || c is >= '\u2066' and <= '\u2069';
 
     private static string LevelColor(Level level) => level switch
     {
