@@ -119,20 +119,34 @@ public class DifferentialTests(ITestOutputHelper output)
         return json.RootElement.TryGetProperty("main", out _);
     }
 
-    /// <summary>Runs the entry briefly: a server that is still up after a few seconds loaded fine.</summary>
+    /// <summary>Runs the entry briefly: a server that is still up after a few seconds, having printed something,
+    /// loaded fine. A process that has printed nothing yet may just be slow to start on a loaded machine: it gets
+    /// up to 8 s to fail or to speak.</summary>
     private static string RunNodeForErrors(string version, string dir, string entry)
     {
         var psi = new ProcessStartInfo(NodeBinary(version)) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         psi.ArgumentList.Add(entry);
         psi.Environment["NODE_OPTIONS"] = "";
         psi.Environment["PORT"] = "0";
-        using var process = Process.Start(psi)!;
+        var stdout = new System.Text.StringBuilder();
+        var stderr = new System.Text.StringBuilder();
+        using var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (stdout) stdout.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (stderr) stderr.AppendLine(e.Data); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(3))) process.Kill(entireProcessTree: true);
+        var clock = Stopwatch.StartNew();
+        while (!process.WaitForExit(250))
+        {
+            bool spoke;
+            lock (stdout) lock (stderr) spoke = stdout.Length + stderr.Length > 0;
+            if (clock.Elapsed > TimeSpan.FromSeconds(spoke ? 3 : 8)) break;
+        }
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
         process.WaitForExit();
-        return stderr.Result;
+        lock (stderr) return stderr.ToString();
     }
 
     private static string Entry(string dir)

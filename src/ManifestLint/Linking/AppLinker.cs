@@ -7,7 +7,7 @@ namespace ManifestLint.Linking;
 /// container or image name, then a single-app fallback. Every link records why.</summary>
 public static partial class AppLinker
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"config\(\s*\{[^}]*\bpath\s*:")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"config\(\s*\{[^}]*\bpath\b")]
     private static partial System.Text.RegularExpressions.Regex DotenvPathOption();
 
     public const string SourceAnnotation = "manifestlint.io/source";

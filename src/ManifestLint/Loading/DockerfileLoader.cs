@@ -131,21 +131,24 @@ internal static partial class DockerfileLoader
             if (space < 0) continue;
             yield return (startLine, joined[..space].ToUpperInvariant(), joined[(space + 1)..].Trim());
             // Heredocs (`RUN <<EOF` … `EOF`, `COPY <<-"EOT" /app/x`): their bodies are file content, not instructions.
+            var instruction = joined[..space].ToUpperInvariant();
+            if (instruction is not ("RUN" or "COPY" or "ADD")) continue;
             foreach (System.Text.RegularExpressions.Match heredoc in HeredocStart().Matches(joined))
             {
                 var end = heredoc.Groups["word"].Value;
                 var dash = heredoc.Groups["dash"].Success;
-                while (i + 1 < lines.Length)
+                // Skip to the terminator only when there is one: `$((1<<BITS))` and stray `<<` are not heredocs.
+                for (var j = i + 1; j < lines.Length; j++)
                 {
-                    i++;
-                    var body = dash ? lines[i].TrimStart('\t') : lines[i];
-                    if (body.TrimEnd('\r') == end) break;
+                    if ((dash ? lines[j].TrimStart('\t') : lines[j]).TrimEnd('\r') != end) continue;
+                    i = j;
+                    break;
                 }
             }
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"<<(?<dash>-)?[""']?(?<word>[A-Za-z_][A-Za-z0-9_]*)[""']?")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<!<)<<(?!<)(?<dash>-)?[""']?(?<word>[A-Za-z_][A-Za-z0-9_]*)[""']?")]
     private static partial System.Text.RegularExpressions.Regex HeredocStart();
 
     private static IEnumerable<(string Key, string Value)> ParseEnv(string rest)

@@ -45,7 +45,7 @@ internal static class KustomizeBuilds
     public static Dictionary<string, KustomizeTransform> Transforms(IReadOnlyCollection<Kustomization> kustomizations, IEnumerable<string> yamlFiles)
     {
         var files = yamlFiles.Order(StringComparer.Ordinal).ToArray();
-        var byDir = kustomizations.GroupBy(k => k.Dir).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byDir = kustomizations.OrderBy(k => k.File, StringComparer.Ordinal).GroupBy(k => k.Dir).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var included = kustomizations.SelectMany(k => k.Resources).Where(byDir.ContainsKey).ToHashSet(StringComparer.Ordinal);
         var perFile = new Dictionary<string, Dictionary<string, KustomizeTransform>>(StringComparer.Ordinal);
         foreach (var root in byDir.Values.Where(k => !included.Contains(k.Dir)).OrderBy(k => k.Dir, StringComparer.Ordinal))

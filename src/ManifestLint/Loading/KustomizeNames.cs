@@ -69,6 +69,7 @@ internal static class KustomizeNames
             Name = Renames(o.Kind) && o.Name.Length > 0 ? t.Prefix + o.Name + t.Suffix : o.Name,
             PodTemplate = pod,
             IngressBackends = o.IngressBackends.Select(b => b with { Service = Ref("Service", b.Service) }).ToList(),
+            IgnoreAnnotations = o.IgnoreAnnotations,
         };
     }
 }

@@ -262,10 +262,4 @@ internal sealed partial class NetworkFacts(Func<Node, SourceSpan> span, Func<Nod
                 return PortValue.Unknown;
         }
     }
-
-    /// <summary>`process.env.X || '<literal>'`: the literal applies only when X is unset.</summary>
-    private string? FallbackFor(Node node, Node? parent) =>
-        parent is LogicalExpression { Operator: Operator.LogicalOr or Operator.NullishCoalescing } logical && logical.Right == node
-            ? envNameOf(logical.Left)
-            : null;
 }

@@ -97,6 +97,12 @@ public sealed class ProjectModel
     /// <summary>(kind, name) of objects some kustomize patch changes: their env may differ in the built output.</summary>
     public IReadOnlySet<(string Kind, string Name)> PatchTargets { get; init; } = new HashSet<(string, string)>();
 
+    /// <summary>Is the workload changed by a kustomize patch? Patches name the object before a build's
+    /// namePrefix/nameSuffix, so a renamed workload matches by containment (erring towards "patched": it only
+    /// makes env knowledge unknown).</summary>
+    public bool IsPatched(KubeObject workload) =>
+        PatchTargets.Any(t => t.Kind == workload.Kind && workload.Name.Contains(t.Name, StringComparison.Ordinal));
+
     /// <summary>kustomization.yaml files, in path order.</summary>
     public IReadOnlyList<Kustomization> Kustomizations { get; init; } = [];
 

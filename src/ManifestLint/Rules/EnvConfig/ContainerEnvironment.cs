@@ -17,7 +17,7 @@ internal static class ContainerEnvironment
     {
         var (workload, container, image) = (link.Workload, link.Container, link.Image);
         // A kustomize patch may add variables, and a dotenv file at a path we do not follow may hold any: unknown.
-        if (model.PatchTargets.Contains((workload.Kind, workload.Name)) || link.EnvFilesUnknown) return null;
+        if (model.IsPatched(workload) || link.EnvFilesUnknown) return null;
         var names = new HashSet<string>(Injected, StringComparer.Ordinal);
         foreach (var env in container.Env) names.Add(env.Name);
         foreach (var from in container.EnvFrom)

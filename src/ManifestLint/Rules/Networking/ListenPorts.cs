@@ -30,7 +30,7 @@ internal static class ListenPorts
     private static int? EnvPort(ProjectModel model, AppLink link, string name, int? codeDefault)
     {
         var ns = link.Workload.Namespace;
-        if (model.PatchTargets.Contains((link.Workload.Kind, link.Workload.Name)) || link.EnvFilesUnknown) return null;
+        if (model.IsPatched(link.Workload) || link.EnvFilesUnknown) return null;
         var env = link.Container.Env.LastOrDefault(e => e.Name == name);
         if (env is not null)
         {
