@@ -29,7 +29,8 @@ public static class ConfigLoader
         }
         catch (YamlException ex)
         {
-            throw new ConfigException($"{displayPath}:{ex.Start.Line}:{ex.Start.Column}: invalid YAML: {ex.Message}");
+            var (line, column) = YamlErrorLocation.Of(ex, text);
+            throw new ConfigException($"{displayPath}:{line}:{column}: invalid YAML: {ex.Message}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

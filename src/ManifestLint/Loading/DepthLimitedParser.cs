@@ -5,19 +5,25 @@ namespace ManifestLint.Loading;
 
 /// <summary>Wraps YamlDotNet's (iterative) event parser and stops at a nesting limit, because the
 /// representation model recurses per level and a stack overflow cannot be caught in .NET. It also
-/// rejects an alias inside the node it names (`&a [*a]`), which kubectl refuses as well.</summary>
+/// rejects an alias inside the node it names (`&a [*a]`), which kubectl refuses as well, and an alias with no
+/// anchor before it in its document, at the alias (YamlDotNet reports that one without a position).</summary>
 internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
 {
     private int depth;
     private readonly List<string?> openAnchors = [];
+    private readonly HashSet<string> anchors = new(StringComparer.Ordinal);
 
     public ParsingEvent? Current => inner.Current;
 
     public bool MoveNext()
     {
         if (!inner.MoveNext()) return false;
+        if (inner.Current is NodeEvent { Anchor.IsEmpty: false } anchored) anchors.Add(anchored.Anchor.Value);
         switch (inner.Current)
         {
+            case DocumentStart:
+                anchors.Clear();
+                break;
             case NodeEvent { } start and (SequenceStart or MappingStart):
                 if (++depth > maxDepth)
                 {
@@ -32,6 +38,8 @@ internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
                 break;
             case AnchorAlias alias when openAnchors.Contains(alias.Value.Value):
                 throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} is used inside the node it names (a cycle)");
+            case AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} has no anchor &{alias.Value.Value} before it in this document");
         }
         return true;
     }

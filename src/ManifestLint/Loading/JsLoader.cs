@@ -63,13 +63,32 @@ internal static class JsLoader
         }
         catch (InsufficientExecutionStackException)
         {
-            return (null, new LoadProblem(SourceSpan.At(file, 1, 1), "JavaScript", "nesting is too deep to analyse"));
+            var (line, column) = DeepNestingPosition(text, format);
+            return (null, new LoadProblem(SourceSpan.At(file, line, column), "JavaScript", "nesting is too deep to analyse"));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug in fact extraction: this file is left out, the run goes on.
             return (null, new LoadProblem(SourceSpan.At(file, 1, 1), "JavaScript", $"could not be analysed (internal error {ex.GetType().Name}: {ex.Message}; please report it)"));
         }
+    }
+
+    /// <summary>Where the parser ran out of stack: the last token it read before giving up, found by parsing
+    /// again with a token callback (only on this rare path, so normal parses pay nothing for it).</summary>
+    private static (int Line, int Column) DeepNestingPosition(string text, ModuleFormat format)
+    {
+        (int Line, int Column) last = (1, 0);
+        var options = (format == ModuleFormat.Esm ? ModuleOptions : ScriptOptions) with { OnToken = (in Token token) => last = (token.Location.Start.Line, token.Location.Start.Column) };
+        try
+        {
+            var parser = new Parser(options);
+            if (format == ModuleFormat.Esm) parser.ParseModule(text); else parser.ParseScript(text, strict: false);
+        }
+        catch (Exception ex) when (ex is InsufficientExecutionStackException or ParseErrorException)
+        {
+            // Expected: the same failure as before, now with the position recorded.
+        }
+        return (Math.Max(last.Line, 1), last.Column + 1);
     }
 
     private static (JsFactsExtractor, JsFacts) Extract(string file, string text, Acornima.Ast.Program program)

@@ -17,7 +17,8 @@ internal static class KustomizationLoader
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
-            return (null, new LoadProblem(SourceSpan.At(file, Math.Max((int)ex.Start.Line, 1), Math.Max((int)ex.Start.Column, 1)), "YAML", ex.Message));
+            var (line, column) = YamlErrorLocation.Of(ex, text);
+            return (null, new LoadProblem(SourceSpan.At(file, line, column), "YAML", ex.Message));
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return (null, null);
         var dir = PathUtil.DirOf(file);

@@ -29,6 +29,12 @@ public static class ProjectLoader
         Parallel.ForEach(files.Where(f => f.Kind == FileKind.Kustomization), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
+            if (Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
+            {
+                sources[file.RelativePath] = Decode(bytes); // for the code frame
+                problems.Add(notUtf8);
+                return;
+            }
             var text = Decode(bytes);
             sources[file.RelativePath] = text;
             var (kustomization, problem) = KustomizationLoader.Load(file.RelativePath, text, config.DefaultNamespace);
@@ -51,6 +57,12 @@ public static class ProjectLoader
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
+            if (file.Kind == FileKind.Yaml && Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
+            {
+                sources[file.RelativePath] = Decode(bytes); // for the code frame
+                problems.Add(notUtf8);
+                return;
+            }
             var text = Decode(bytes);
             if (file.Kind == FileKind.DotEnv)
             {

@@ -21,8 +21,8 @@ internal static class YamlLoader
         }
         catch (YamlException ex)
         {
-            var mark = ex.Start;
-            return (objects, Problem(file, (int)mark.Line, (int)mark.Column, ex.Message));
+            var (line, column) = YamlErrorLocation.Of(ex, text);
+            return (objects, Problem(file, line, column, ex.Message));
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
