@@ -35,7 +35,7 @@ public static class Linter
         var root = roots[0];
         var config = WithNodeVersion(LoadConfig(root, settings.ConfigPath), settings.NodeVersion);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (files, skipped, index) = new FileDiscoverer(config.MaxFileBytes).Discover(root, config.Ignore);
+        var (files, skipped, index) = new FileDiscoverer(config.Limits).Discover(root, config.Ignore);
         var discovered = clock.Elapsed;
         var model = ProjectLoader.Load(root, config, files, skipped);
         model.Stats.Add(("discover", discovered));

@@ -141,7 +141,7 @@ public class CliEndToEndTests
         Assert.Equal(Crashloop + "/backend/src/config/db.js", first.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(1, first.GetProperty("region").GetProperty("startLine").GetInt32());
         Assert.Equal(18, first.GetProperty("region").GetProperty("startColumn").GetInt32());
-        Assert.True(sarifRun.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!.StartsWith("file:///", StringComparison.Ordinal));
+        Assert.StartsWith("file:///", sarifRun.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString(), StringComparison.Ordinal);
         File.Delete(outFile);
     }
 

@@ -9,7 +9,7 @@ namespace ManifestLint.Config;
 /// so a typo never silently disables a rule.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] Keys = ["rules", "ignore", "defaultNamespace", "maxFileBytes", "node", "external", "apps"];
+    private static readonly string[] Keys = ["rules", "ignore", "defaultNamespace", "maxFileBytes", "limits", "node", "external", "apps"];
 
     public static LintConfig Load(string path, string displayPath)
     {
@@ -44,7 +44,7 @@ public static class ConfigLoader
         var levels = new Dictionary<string, Level?>(StringComparer.OrdinalIgnoreCase);
         var ignore = new List<string>();
         string ns = "default";
-        long maxBytes = LintConfig.Default.MaxFileBytes;
+        var limits = InputLimits.Default;
         string? node = null;
         var external = ExternalObjects.None;
         IReadOnlyList<AppMapping> apps = [];
@@ -89,14 +89,17 @@ public static class ConfigLoader
                 case "apps":
                     apps = ConfigSections.Apps(displayPath, value);
                     break;
-                case "maxFileBytes":
-                    if (!long.TryParse(value.Str(), out maxBytes) || maxBytes <= 0) throw Error(displayPath, value, "`maxFileBytes` must be a positive number");
+                case "maxFileBytes": // kept at the top level for configurations written before `limits:`
+                    limits = limits with { MaxFileBytes = LimitsSection.Positive(displayPath, value, "maxFileBytes", long.MaxValue) };
+                    break;
+                case "limits":
+                    limits = LimitsSection.Read(displayPath, value, limits);
                     break;
                 default:
                     throw Error(displayPath, keyNode, $"unknown key `{key}` (known keys: {string.Join(", ", Keys)})");
             }
         }
-        return new LintConfig { DefaultNamespace = ns, RuleLevels = levels, Ignore = ignore, MaxFileBytes = maxBytes, NodeVersion = node, External = external, Apps = apps, Source = displayPath };
+        return new LintConfig { DefaultNamespace = ns, RuleLevels = levels, Ignore = ignore, Limits = limits, NodeVersion = node, External = external, Apps = apps, Source = displayPath };
     }
 
     internal static ConfigException Error(string file, YamlNode node, string message) =>

@@ -13,7 +13,8 @@ public sealed record LintConfig
     public IReadOnlyDictionary<string, Level?> RuleLevels { get; init; } = new Dictionary<string, Level?>();
     /// <summary>Extra gitignore-style patterns, relative to the project root.</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
-    public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
+    /// <summary>Work caps for hostile input (`limits:`).</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
     /// <summary>Node version every app is judged against (`node:` in the file, or --node-version).</summary>
     public string? NodeVersion { get; init; }
     /// <summary>Objects and variables that exist outside the repository (a Vault agent, a webhook, another pipeline).</summary>

@@ -4,7 +4,7 @@ namespace ManifestLint.Discovery;
 
 /// <summary>Finds the files to load under the project root: .gitignore and .manifestlintignore aware,
 /// skipping dependency and build folders, never following a symlink out of the root.</summary>
-public sealed class FileDiscoverer(long maxFileBytes)
+public sealed class FileDiscoverer(Config.InputLimits limits)
 {
     private static readonly HashSet<string> SkippedDirs = new(StringComparer.Ordinal) { "node_modules", "bin", "obj", ".git" };
     private static readonly string[] IgnoreFiles = [".gitignore", ".manifestlintignore"];
@@ -17,6 +17,7 @@ public sealed class FileDiscoverer(long maxFileBytes)
         var allPaths = new HashSet<string>(StringComparer.Ordinal);
         var visited = new Dictionary<string, List<(string Base, IgnoreList List)>>(StringComparer.Ordinal);
         var skipped = new List<SkippedFile>();
+        var candidates = new List<(DiscoveredFile File, long Length)>();
         var rootIgnore = new IgnoreList(extraIgnores, MatchFlags.PATHNAME);
         var pending = new Stack<(DirectoryInfo Dir, List<(string Base, IgnoreList List)> Ignores)>();
         pending.Push((new DirectoryInfo(root), [("", rootIgnore)]));
@@ -67,13 +68,29 @@ public sealed class FileDiscoverer(long maxFileBytes)
                     allPaths.Add(rel);
                     if (Classify(entry.Name) is not { } kind) continue;
                     var length = ((FileInfo)entry).Length;
-                    if (length > maxFileBytes) { skipped.Add(new SkippedFile(rel, $"larger than {maxFileBytes} bytes")); continue; }
+                    if (length > limits.MaxFileBytes)
+                    {
+                        skipped.Add(new SkippedFile(rel, $"larger than {limits.MaxFileBytes} bytes ({length} bytes)", "maxFileBytes"));
+                        continue;
+                    }
                     // Empty files need no read; FIFOs and devices also report length 0 and would block if opened.
-                    files.Add(new DiscoveredFile(rel, entry.FullName, kind, length == 0 ? [] : null));
+                    candidates.Add((new DiscoveredFile(rel, entry.FullName, kind, length == 0 ? [] : null), length));
                 }
             }
         }
-        files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        // The total cap applies in path order, so which files it leaves out does not depend on the file system.
+        candidates.Sort((a, b) => string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
+        long total = 0;
+        foreach (var (file, length) in candidates)
+        {
+            total += length;
+            if (total > limits.MaxTotalBytes)
+            {
+                skipped.Add(new SkippedFile(file.RelativePath, $"the files before it already add up to the {limits.MaxTotalBytes}-byte total", "maxTotalBytes"));
+                continue;
+            }
+            files.Add(file);
+        }
         return (files, skipped, new FileIndex(allPaths, visited.ToDictionary(
             v => v.Key, v => (Func<string, bool, bool>)((rel, isDir) => IsIgnored(v.Value, rel, isDir)), StringComparer.Ordinal)));
     }

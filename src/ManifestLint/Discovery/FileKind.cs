@@ -19,5 +19,6 @@ public enum FileKind
 /// <summary>A file to load. Content is set for input that does not come from disk (stdin).</summary>
 public sealed record DiscoveredFile(string RelativePath, string FullPath, FileKind Kind, byte[]? Content = null);
 
-/// <summary>A file deliberately not read (too large, symlink leaving the root, unreadable).</summary>
-public sealed record SkippedFile(string RelativePath, string Reason);
+/// <summary>A file deliberately not read (too large, symlink leaving the root, unreadable); <paramref name="Limit"/>
+/// names the input limit that left it out, if one did.</summary>
+public sealed record SkippedFile(string RelativePath, string Reason, string? Limit = null);

@@ -27,7 +27,7 @@ internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
             case NodeEvent { } start and (SequenceStart or MappingStart):
                 if (++depth > maxDepth)
                 {
-                    throw new YamlException(inner.Current.Start, inner.Current.End,
+                    throw new NestingLimitException(inner.Current.Start, inner.Current.End,
                         $"nesting is deeper than {maxDepth} levels; ManifestLint does not analyse this document");
                 }
                 openAnchors.Add(start.Anchor.IsEmpty ? null : start.Anchor.Value);
@@ -44,3 +44,6 @@ internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
         return true;
     }
 }
+
+/// <summary>The document nests deeper than the limit: valid YAML, perhaps, but not analysed.</summary>
+internal sealed class NestingLimitException(Mark start, Mark end, string message) : YamlException(start, end, message);

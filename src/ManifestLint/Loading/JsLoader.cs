@@ -9,7 +9,8 @@ internal static class JsLoader
     private static readonly ParserOptions ScriptOptions = new() { AllowReturnOutsideFunction = true, AllowHashBang = true };
     private static readonly ParserOptions ModuleOptions = new() { AllowHashBang = true };
 
-    public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package, bool typeless = false)
+    public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package, bool typeless = false,
+        int maxScopeDeclarations = int.MaxValue)
     {
         var assertions = new List<SourceSpan>();
         try
@@ -18,15 +19,15 @@ internal static class JsLoader
             JsFacts facts;
             if (format == ModuleFormat.Esm)
             {
-                (extractor, facts) = Extract(file, text, ParseModule(file, ref text, assertions));
+                (extractor, facts) = Extract(file, text, ParseModule(file, ref text, assertions, maxScopeDeclarations));
             }
             else
             {
                 try
                 {
-                    (extractor, facts) = Extract(file, text, new Parser(ScriptOptions).ParseScript(text, file, strict: false));
+                    (extractor, facts) = Extract(file, text, new Parser(ScopeDeclarationGuard.Apply(ScriptOptions, text, maxScopeDeclarations, module: false)).ParseScript(text, file, strict: false));
                 }
-                catch (ParseErrorException) when (TryParseModuleCode(file, text, assertions, out var module))
+                catch (ParseErrorException) when (TryParseModuleCode(file, text, assertions, maxScopeDeclarations, out var module))
                 {
                     // A CommonJS file that only parses as a module is module code: keep its facts so
                     // ML102/ML107/ML108 can say exactly that, instead of a bare syntax error.
@@ -60,6 +61,12 @@ internal static class JsLoader
             var kind = format == ModuleFormat.Esm ? "ES module" : "CommonJS";
             return (null, new LoadProblem(SourceSpan.At(file, Math.Max(ex.LineNumber, 1), ex.Column + 1), "JavaScript",
                 $"{ex.Description} (parsed as {kind})"));
+        }
+        catch (ScopeLimitException ex)
+        {
+            return (null, new LoadProblem(SourceSpan.At(file, ex.Line, ex.Column), "JavaScript",
+                $"this file declares more bindings in one scope than can be parsed in reasonable time (checking them is quadratic in their number; the limit is the cost of {ex.Max} let/const declarations), as bundles do, so it is not analysed",
+                "maxScopeDeclarations"));
         }
         catch (InsufficientExecutionStackException)
         {
@@ -99,13 +106,13 @@ internal static class JsLoader
 
     /// <summary>Import assertions (`assert { type: 'json' }`, valid before Node 22) are not ES2025 syntax:
     /// each is read as the attribute form it became (`with`, padded to keep every position) and recorded.</summary>
-    private static Acornima.Ast.Module ParseModule(string file, ref string text, List<SourceSpan> assertions)
+    private static Acornima.Ast.Module ParseModule(string file, ref string text, List<SourceSpan> assertions, int maxScopeDeclarations)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return new Parser(ModuleOptions).ParseModule(text, file);
+                return new Parser(ScopeDeclarationGuard.Apply(ModuleOptions, text, maxScopeDeclarations, module: true)).ParseModule(text, file);
             }
             catch (ParseErrorException ex) when (attempt < 64 && ex.Error.IsIndexDefined && ex.Description.Contains("'assert'", StringComparison.Ordinal)
                 && string.CompareOrdinal(text, ex.Error.Index, "assert", 0, 6) == 0)
@@ -118,13 +125,13 @@ internal static class JsLoader
 
     /// <summary>A script that fails only because it is module code (import/export, import.meta, top-level
     /// await) parses as a module: Node's syntax detection sees the same. The facts walk is kept, not redone.</summary>
-    private static bool TryParseModuleCode(string file, string text, List<SourceSpan> assertions, out (JsFactsExtractor, JsFacts) result)
+    private static bool TryParseModuleCode(string file, string text, List<SourceSpan> assertions, int maxScopeDeclarations, out (JsFactsExtractor, JsFacts) result)
     {
         result = default;
         try
         {
             var moduleText = text;
-            result = Extract(file, moduleText, ParseModule(file, ref moduleText, assertions));
+            result = Extract(file, moduleText, ParseModule(file, ref moduleText, assertions, maxScopeDeclarations));
             var (extractor, (_, esm, _, _, _)) = result;
             return esm is not null || extractor.ImportMeta is not null || extractor.TopLevelAwait is not null;
         }

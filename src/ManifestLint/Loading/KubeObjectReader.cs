@@ -208,9 +208,9 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         foreach (var section in sections)
         {
             if (root.Get(section) is not YamlMappingNode map) continue;
-            foreach (var (k, v) in map.Children)
+            foreach (var (k, v) in map.Entries())
             {
-                if (k.Str() is not { } key) continue;
+                var key = k.Value!;
                 // Secret `data` is base64; decode so values can be checked like any other.
                 var value = kind == "Secret" && section == "data" ? DecodeBase64(v.Str()) : v.Str();
                 entries[key] = new ConfigValue(key, value, v.Span(file));

@@ -12,7 +12,7 @@ public static class ProjectLoader
 {
     public static ProjectModel Load(string root, LintConfig config, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<SkippedFile> skipped)
     {
-        var problems = new ConcurrentBag<LoadProblem>();
+        var problems = new ConcurrentBag<LoadProblem>(LimitProblems.FromSkipped(skipped));
         var sources = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
 
         var packages = new ConcurrentDictionary<string, NodePackage>(StringComparer.Ordinal);
@@ -88,7 +88,7 @@ public static class ProjectLoader
                     {
                         foreach (var build in WorkflowLoader.Builds(file.RelativePath, text)) imageBuilds.Add(build);
                     }
-                    var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, builds.GetValueOrDefault(file.RelativePath)?.Namespace);
+                    var (kube, yamlProblem) = YamlLoader.Load(file.RelativePath, text, config.DefaultNamespace, builds.GetValueOrDefault(file.RelativePath)?.Namespace, config.Limits);
                     if (yamlProblem is not null && text.Contains("{{", StringComparison.Ordinal))
                     {
                         allSkipped.Add(new SkippedFile(file.RelativePath, "template syntax ({{ }}): only valid YAML after rendering, not analysed"));
@@ -101,7 +101,7 @@ public static class ProjectLoader
                     break;
                 case FileKind.JavaScript:
                     var (format, reason, package, typeless) = formats.Resolve(file.RelativePath);
-                    var (module, jsProblem) = JsLoader.Load(file.RelativePath, text, format, reason, package, typeless);
+                    var (module, jsProblem) = JsLoader.Load(file.RelativePath, text, format, reason, package, typeless, config.Limits.MaxScopeDeclarations);
                     if (jsProblem is not null) problems.Add(jsProblem);
                     if (module is not null) modules[module.File] = module;
                     break;

@@ -1,3 +1,4 @@
+using ManifestLint.Config;
 using ManifestLint.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -10,14 +11,20 @@ internal static class YamlLoader
     /// <summary>Kubernetes manifests nest about 20 levels; anything far deeper is hostile or broken.</summary>
     public const int MaxDepth = 256;
 
-    public static (IReadOnlyList<KubeObject> Objects, LoadProblem? Problem) Load(string file, string text, string defaultNamespace, string? namespaceOverride = null)
+    public static (IReadOnlyList<KubeObject> Objects, LoadProblem? Problem) Load(string file, string text, string defaultNamespace, string? namespaceOverride = null, InputLimits? limits = null)
     {
+        limits ??= InputLimits.Default;
         var objects = new List<KubeObject>();
         var parser = new Parser(new StringReader(text));
         var stream = new YamlStream();
         try
         {
-            stream.Load(new DepthLimitedParser(parser, MaxDepth));
+            stream.Load(new DepthLimitedParser(parser, limits.MaxNestingDepth));
+        }
+        catch (NestingLimitException ex)
+        {
+            return (objects, new LoadProblem(SourceSpan.At(file, (int)ex.Start.Line, (int)ex.Start.Column), "YAML",
+                $"this YAML nests deeper than {limits.MaxNestingDepth} levels, so it is not analysed", "maxNestingDepth"));
         }
         catch (YamlException ex)
         {
@@ -32,9 +39,15 @@ internal static class YamlLoader
         }
 
         var reader = new KubeObjectReader(file, defaultNamespace, namespaceOverride);
+        using var merges = MergeBudget.Enter(limits.MaxAliasMerges);
         foreach (var doc in stream.Documents)
         {
             reader.Read(doc.RootNode, objects);
+        }
+        if (merges.FirstHit is { } hit)
+        {
+            return (objects, new LoadProblem(SourceSpan.At(file, (int)hit.Start.Line, (int)hit.Start.Column), "YAML",
+                $"resolving the merge keys (`<<:`) here visits more than {limits.MaxAliasMerges} mappings, so keys merged in beyond that are not seen", "maxAliasMerges"));
         }
         return (objects, null);
     }

@@ -5,9 +5,6 @@ namespace ManifestLint.Loading;
 /// <summary>Null-tolerant navigation over YamlDotNet's representation model: wrong types read as absent.</summary>
 internal static class YamlNav
 {
-    /// <summary>Mappings visited per look-up through merge keys; aliases can otherwise multiply the work.</summary>
-    private const int MaxMergeVisits = 64;
-
     /// <summary>The value of a key, honouring YAML merge keys (`<<: *base`, `<<: [*a, *b]`): local keys
     /// win, then merged mappings depth-first in order. Each mapping is visited once, within a budget.</summary>
     public static YamlNode? Get(this YamlNode? node, string key)
@@ -18,9 +15,11 @@ internal static class YamlNav
         var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance) { first };
         var pending = new Stack<YamlNode>();
         PushMerged(pending, merge);
-        while (pending.Count > 0 && seen.Count < MaxMergeVisits)
+        while (pending.Count > 0)
         {
-            if (pending.Pop() is not YamlMappingNode map || !seen.Add(map)) continue;
+            if (pending.Pop() is not YamlMappingNode map || seen.Contains(map)) continue;
+            if (!MergeBudget.Allows(seen.Count, first)) break;
+            seen.Add(map);
             if (Direct(map, key, out var nested) is { } value) return value;
             if (nested is not null) PushMerged(pending, nested);
         }
@@ -74,35 +73,56 @@ internal static class YamlNav
 
     public static IEnumerable<YamlNode> Items(this YamlNode? node, string key) => node.Get(key).Items();
 
-    /// <summary>A mapping's scalar entries, merge keys (`<<: *labels`) included: merged entries first, so
-    /// the mapping's own keys win, as in kubectl. Merged mappings are visited once each, within a budget.</summary>
+    /// <summary>A mapping's scalar entries, merge keys (`<<: *labels`) included, as kubectl reads them.</summary>
     public static IReadOnlyDictionary<string, string> StringMap(this YamlNode? node)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (node is not YamlMappingNode map) return result;
+        foreach (var (key, value) in node.Entries())
+        {
+            if (value is YamlScalarNode) result[key.Value!] = value.Str() ?? "";
+        }
+        return result;
+    }
+
+    /// <summary>A mapping's entries with merge keys resolved: merged entries first, then the mapping's own, later
+    /// ones replacing earlier ones of the same key (so the mapping's own keys win, as in kubectl). Merged mappings
+    /// are visited once each, within the merge budget.</summary>
+    public static IReadOnlyList<(YamlScalarNode Key, YamlNode Value)> Entries(this YamlNode? node)
+    {
+        if (node is not YamlMappingNode map) return [];
         var layers = new List<YamlMappingNode>();
         var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<YamlNode>();
         pending.Push(map);
-        while (pending.Count > 0 && seen.Count < MaxMergeVisits)
+        var merges = false;
+        while (pending.Count > 0)
         {
-            if (pending.Pop() is not YamlMappingNode layer || !seen.Add(layer)) continue;
+            if (pending.Pop() is not YamlMappingNode layer || seen.Contains(layer)) continue;
+            if (!MergeBudget.Allows(seen.Count, map)) break;
+            seen.Add(layer);
             layers.Add(layer);
             foreach (var (k, v) in layer.Children)
             {
-                if (k is YamlScalarNode { Value: "<<", Style: YamlDotNet.Core.ScalarStyle.Plain }) PushMerged(pending, v);
+                if (IsMergeKey(k)) { PushMerged(pending, v); merges = true; }
             }
         }
+        var result = new List<(YamlScalarNode, YamlNode)>(map.Children.Count);
+        var index = merges ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         // Later layers are merged sources (lower precedence): apply them first.
         for (var i = layers.Count - 1; i >= 0; i--)
         {
             foreach (var (k, v) in layers[i].Children)
             {
-                if (k.Str() is { } key && key != "<<" && v is YamlScalarNode) result[key] = v.Str() ?? "";
+                if (k is not YamlScalarNode key || key.Str() is not { } name || IsMergeKey(k)) continue;
+                if (index is null) { result.Add((key, v)); continue; }
+                if (index.TryGetValue(name, out var at)) result[at] = (key, v);
+                else { index[name] = result.Count; result.Add((key, v)); }
             }
         }
         return result;
     }
+
+    private static bool IsMergeKey(YamlNode key) => key is YamlScalarNode { Value: "<<", Style: YamlDotNet.Core.ScalarStyle.Plain };
 
     public static SourceSpan Span(this YamlNode node, string file) =>
         new(file, (int)node.Start.Line, (int)node.Start.Column, (int)node.End.Line, (int)node.End.Column);

@@ -15,6 +15,7 @@ public static class RuleRegistry
         new RemoteResourceSkippedRule(),
         new UnusedSuppressionRule(),
         new HelmChartNotRenderedRule(),
+        new InputLimitReachedRule(),
         new RequireInEsmRule(),
         new ImportInCjsRule(),
         new ExtensionlessImportRule(),
