@@ -8,6 +8,9 @@ public sealed class FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<st
 
     public bool Exists(string path) => paths.Contains(path);
 
+    /// <summary>Every present file (any kind, not only the ones that are read).</summary>
+    public IEnumerable<string> Paths => paths;
+
     /// <summary>True when the folder was walked: a file missing from it is really missing.</summary>
     public bool Walked(string folder) => walkedFolders.ContainsKey(folder);
 

@@ -16,6 +16,7 @@ public static class RuleRegistry
         new UnusedSuppressionRule(),
         new HelmChartNotRenderedRule(),
         new InputLimitReachedRule(),
+        new TypeScriptNotAnalysedRule(),
         new RequireInEsmRule(),
         new ImportInCjsRule(),
         new ExtensionlessImportRule(),

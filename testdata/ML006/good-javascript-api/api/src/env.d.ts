@@ -1,0 +1,1 @@
+declare namespace NodeJS { interface ProcessEnv { PORT?: string } }

@@ -1,0 +1,3 @@
+export function App(): JSX.Element {
+  return <main>Hello</main>;
+}
