@@ -124,6 +124,9 @@ internal static class LintCommand
     internal static void WriteAtomically(string path, Action<TextWriter> write)
     {
         var full = Path.GetFullPath(path);
+        // Said up front, in the user's terms: otherwise the error would name the temporary file.
+        if (Directory.Exists(full)) throw new IOException($"{path} is a folder; give a file name");
+        if (!Directory.Exists(Path.GetDirectoryName(full))) throw new IOException($"the folder {Path.GetDirectoryName(path)} does not exist");
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {

@@ -811,7 +811,8 @@ public class HostileInputTests
             var run = Hostile.Cli(p.Root, "--format", "json", "--output", Path.Combine(p.Root, "no", "such", "dir", "report.json"));
             Assert.Equal(2, run.ExitCode);
             Assert.Equal("", run.Stdout);
-            Assert.Contains("manifestlint: cannot write", run.Stderr);
+            Assert.Contains($"manifestlint: cannot write {Path.Combine(p.Root, "no", "such", "dir", "report.json")}: the folder {Path.Combine(p.Root, "no", "such", "dir")} does not exist", run.Stderr);
+            Assert.DoesNotContain(".tmp", run.Stderr);
             Assert.False(Directory.Exists(Path.Combine(p.Root, "no")));
             Hostile.AssertNoCrash(run);
 
@@ -819,7 +820,7 @@ public class HostileInputTests
             Directory.CreateDirectory(folder);
             var onto = Hostile.Cli(p.Root, "--output", folder);
             Assert.Equal(2, onto.ExitCode);
-            Assert.Contains("manifestlint: cannot write", onto.Stderr);
+            Assert.Contains($"manifestlint: cannot write {folder}: {folder} is a folder; give a file name", onto.Stderr);
             Assert.Empty(Directory.GetFileSystemEntries(folder));
             Assert.Equal([".manifestlint.yaml", "ok.yaml", "out"], Directory.GetFileSystemEntries(p.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             Hostile.AssertNoCrash(onto);

@@ -13,9 +13,11 @@ public sealed class ParseErrorRule : IRule
         {
             // JS that Node never runs (bundled front ends, JSX, tests) is not ours to judge.
             if (problem.FileKind == "JavaScript" && !model.NodeRunFiles.Contains(problem.Span.File)) continue;
-            context.Report(problem.Span,
-                $"{problem.FileKind} cannot be parsed: {problem.Message.TrimEnd('.')}. The other files are still linted, but rules cannot see this one; fix the syntax.",
-                $"{problem.FileKind}");
+            // An unreadable file is no syntax problem: say what the operating system said.
+            var message = problem.FileKind == "file"
+                ? $"This file {problem.Message.TrimEnd('.')}. The other files are still linted, but rules cannot see this one; check its permissions, or ignore it."
+                : $"{problem.FileKind} cannot be parsed: {problem.Message.TrimEnd('.')}. The other files are still linted, but rules cannot see this one; fix the syntax.";
+            context.Report(problem.Span, message, $"{problem.FileKind}");
         }
     }
 }
