@@ -72,6 +72,8 @@ internal static class LintCommand
         var m = result.Model;
         var phases = m.Stats.Append(("report", report)).Select(p => $"{p.Item1} {p.Item2.TotalMilliseconds:0} ms");
         stderr.WriteLine($"manifestlint: stats: {string.Join(", ", phases)}");
+        var slowest = m.RuleTimes.OrderByDescending(r => r.Time).Take(5).Select(r => $"{r.Rule} {r.Time.TotalMilliseconds:0} ms");
+        stderr.WriteLine($"manifestlint: stats: slowest rules: {string.Join(", ", slowest)}");
         stderr.WriteLine($"manifestlint: stats: {m.Sources.Count} files read ({m.Sources.Values.Sum(t => (long)t.Length) / 1024} KiB), {m.Objects.Count} objects, " +
             $"{m.Packages.Count} packages, {m.Modules.Count} JS modules ({m.NodeRunFiles.Count} run by Node), {m.Images.Count} Dockerfiles, {m.Links.Count} links, " +
             $"{result.Findings.Count} findings, {result.Suppressed.Count} suppressed, {m.Skipped.Count} skipped");

@@ -98,9 +98,11 @@ public static class Linter
         {
             if (EffectiveLevel(model.Config, rule.Descriptor) is not { } level) continue;
             var before = findings.Count;
+            var started = clock.Elapsed;
             try
             {
                 rule.Analyze(model, new RuleContext(rule.Descriptor, level, findings));
+                model.RuleTimes.Add((rule.Descriptor.Id, clock.Elapsed - started));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

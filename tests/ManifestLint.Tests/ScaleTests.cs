@@ -81,4 +81,47 @@ public class ScaleTests
             "apiVersion: v1\nkind: Service\nmetadata: { name: orphan, namespace: ns-1 }\nspec: { selector: { app: app-x }, ports: [ { port: 80 } ] }\n");
         Assert.Equal(["ML203 k8s/broken.yaml:8:9"], project.Findings());
     }
+
+    /// <summary>n Node apps (package.json, Dockerfile, entry file), each run by a Deployment whose container is named
+    /// for its folder: linking looks candidates up by name, so its work is linear (a scan of every app for every
+    /// container would be 100x for 10x the apps).</summary>
+    [Fact]
+    public void Linking_two_thousand_apps_does_linear_work()
+    {
+        using var small = GenerateApps(200);
+        using var large = GenerateApps(2_000);
+        var smallRun = small.Lint();
+        var largeRun = large.Lint();
+        Assert.Equal(200, smallRun.Model.Links.Count);
+        Assert.Equal(2_000, largeRun.Model.Links.Count);
+        Assert.All(largeRun.Model.Links, l => Assert.Equal("svc/" + l.Container.Name, l.Package.Dir));
+        var ratio = (double)largeRun.Model.LookupWork / smallRun.Model.LookupWork;
+        Assert.InRange(ratio, 8.0, 12.0);
+    }
+
+    private static TestProject GenerateApps(int n)
+    {
+        var project = new TestProject();
+        var yaml = new StringBuilder();
+        for (var i = 0; i < n; i++)
+        {
+            project.Write($"svc/app-{i}/package.json", $$"""{ "name": "app-{{i}}", "main": "index.js" }""")
+                .Write($"svc/app-{i}/Dockerfile", "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"index.js\"]\n")
+                .Write($"svc/app-{i}/index.js", "require('http').createServer(() => {}).listen(8080);\n");
+            yaml.Append($$"""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: app-{{i}} }
+                spec:
+                  selector: { matchLabels: { app: app-{{i}} } }
+                  template:
+                    metadata: { labels: { app: app-{{i}} } }
+                    spec: { containers: [ { name: app-{{i}}, image: "registry.local/app-{{i}}:1" } ] }
+                ---
+
+                """);
+        }
+        project.Write("k8s/apps.yaml", yaml.ToString());
+        return project;
+    }
 }

@@ -30,6 +30,7 @@ public static partial class AppLinker
         var apps = model.Images
             .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
             .GroupBy(i => i.Dir).Select(g => Dockerfiles.Preferred(g)!).ToList();
+        var index = new AppIndex(model, apps);
         var links = new List<AppLink>();
         var ambiguous = new List<(KubeObject, Container, IReadOnlyList<string>)>();
         var unlinked = new List<(KubeObject Workload, Container Container)>();
@@ -49,7 +50,7 @@ public static partial class AppLinker
             }
             foreach (var container in workload.PodTemplate!.Containers)
             {
-                var link = ByImage(model, graph, apps, workload, container, ambiguous);
+                var link = ByImage(model, graph, index, workload, container, ambiguous);
                 if (link is not null) links.Add(link);
                 else unlinked.Add((workload, container));
             }
@@ -116,16 +117,15 @@ public static partial class AppLinker
         return Build(model, graph, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
     }
 
-    private static AppLink? ByImage(ProjectModel model, ModuleGraph graph, List<ImageRecipe> apps, KubeObject workload, Container container,
+    private static AppLink? ByImage(ProjectModel model, ModuleGraph graph, AppIndex index, KubeObject workload, Container container,
         List<(KubeObject, Container, IReadOnlyList<string>)> ambiguous)
     {
         var imageName = ImageRepositoryName(container.Image);
         var matches = new List<(ImageRecipe App, int Strength, string Why)>();
-        foreach (var app in apps)
+        foreach (var app in index.Candidates(workload, container, imageName, AppLabel(workload)))
         {
-            var folder = app.Dir.Length == 0 ? null : PathUtil.LastSegment(app.Dir);
-            if (folder is null) continue;
-            var composed = model.ImageBuilds.FirstOrDefault(b => b.Context == app.Dir && SameRepository(b.Image, container.Image));
+            var folder = PathUtil.LastSegment(app.Dir);
+            var composed = index.BuildOf(app, container.Image);
             if (composed is not null) matches.Add((app, 3, $"{composed.Origin} builds image `{composed.Image}` from {app.Dir}/"));
             else if (container.Name == folder) matches.Add((app, 3, $"container name `{container.Name}` matches folder {app.Dir}/ ({app.File} runs Node)"));
             else if (imageName == folder) matches.Add((app, 3, $"image `{container.Image}` matches folder {app.Dir}/ ({app.File} runs Node)"));
@@ -229,10 +229,10 @@ public static partial class AppLinker
     }
 
     /// <summary>`registry:5000/team/chat-backend:v7@sha256:…` → `chat-backend`.</summary>
-    private static string? ImageRepositoryName(string? image) => ImageReference.Parse(image)?.Name;
+    internal static string? ImageRepositoryName(string? image) => ImageReference.Parse(image)?.Name;
 
     /// <summary>`registry/team/app:1` and `registry/team/app:2` are the same repository.</summary>
-    private static bool SameRepository(string a, string? b) =>
+    internal static bool SameRepository(string a, string? b) =>
         ImageReference.Parse(a) is { } x && ImageReference.Parse(b) is { } y && x.Repository == y.Repository;
 
     private static string? AppLabel(KubeObject workload) =>

@@ -65,6 +65,9 @@ public sealed class ProjectModel
     /// <summary>Time per pipeline phase, in order (`--stats`).</summary>
     public List<(string Phase, TimeSpan Time)> Stats { get; } = [];
 
+    /// <summary>Time per rule, for `--stats` (where a slow rule shows up first).</summary>
+    public List<(string Rule, TimeSpan Time)> RuleTimes { get; } = [];
+
     /// <summary>Internal failures (a rule that threw): reported on stderr, exit code 2, the rest of the run intact.</summary>
     public List<string> InternalErrors { get; } = [];
     public LintConfig Config { get; }
@@ -228,6 +231,9 @@ public sealed class ProjectModel
 
     public IReadOnlyList<KubeObject> ServicesIn(string ns) =>
         servicesByNamespace.TryGetValue(ns, out var list) ? Counted(list) : [];
+
+    /// <summary>Adds look-up work done outside the model's own indexes (the app linker's candidates).</summary>
+    internal void CountLookups(int candidates) => Interlocked.Add(ref lookupWork, candidates);
 
     private List<KubeObject> Counted(List<KubeObject> list)
     {
