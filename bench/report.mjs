@@ -191,9 +191,25 @@ function render(file, machineFile) {
             Number.isFinite(tr) ? tr / sr <= 1.1 : timedOut(r) ? false : null);
         }
       }
+      const measured = rows.filter((r) => ok(r) && Number.isFinite(r.rssKb));
+      if (measured.length >= 2) {
+        const lo = measured[0];
+        const hi = measured[measured.length - 1];
+        const k = (key) => (lo[key] > 0 && hi[key] > 0 ? (Math.log(hi[key] / lo[key]) / Math.log(hi.multiplier / lo.multiplier)).toFixed(2) : 'n/a');
+        L.push('', `Growth from ${lo.multiplier}× to ${hi.multiplier}× (${b}), as the exponent k in t ∝ size^k (1 is linear): ` +
+          `whole run ${k('median')}, discover ${k('discoverMs')}, load ${k('loadMs')}, link ${k('linkMs')}, rules ${k('rulesMs')}; peak RSS ${k('rssKb')}.`);
+      }
       const eight = rows.find((r) => r.multiplier === 8);
-      target(`peak RSS ≤ 600 MB at 8× (${b})`, eight && Number.isFinite(eight.rssKb) && eight.status === 'ok' ? fmtRss(eight.rssKb) : eight ? t8(eight) : '8× not in BENCH_MULTIPLIERS',
-        eight && eight.status === 'ok' && Number.isFinite(eight.rssKb) ? eight.rssKb <= 600 * 1024 : null);
+      // RSS grows with the corpus (a larger corpus has the same services as a smaller one, and more), so a
+      // smaller size over the limit decides it.
+      const over = measured.filter((r) => r.multiplier < 8 && r.rssKb > 600 * 1024)[0];
+      if (eight && eight.status === 'ok' && Number.isFinite(eight.rssKb)) {
+        target(`peak RSS ≤ 600 MB at 8× (${b})`, fmtRss(eight.rssKb), eight.rssKb <= 600 * 1024);
+      } else if (over) {
+        target(`peak RSS ≤ 600 MB at 8× (${b})`, `8× ${eight ? t8(eight) : 'not in BENCH_MULTIPLIERS'}; already ${fmtRss(over.rssKb)} at ${over.multiplier}×`, false);
+      } else {
+        target(`peak RSS ≤ 600 MB at 8× (${b})`, eight ? t8(eight) : '8× not in BENCH_MULTIPLIERS', null);
+      }
     }
     L.push('');
   }
@@ -209,9 +225,9 @@ function render(file, machineFile) {
     L.push('| build | format | findings | report (median) | report min – max | whole run (median) | runs | output size | peak RSS |', '|---|---|---|---|---|---|---|---|---|');
     for (const r of out) {
       const rep = r.reportTimes ? r.reportTimes.split(',').map(Number) : [];
-      L.push(`| ${r.build} | ${r.label} | ${r.findings ?? ''} | ${rep.length ? `${median(rep)} ms` : 'n/a'} | ${rep.length > 1 ? `${Math.min(...rep)} – ${Math.max(...rep)} ms` : ''} | ${ok(r) ? fmtTime(r.median) : r.status} | ${r.runs ?? 0} | ${Number.isFinite(r.outBytes) ? `${(r.outBytes / 1e6).toFixed(1)} MB` : ''} | ${fmtRss(r.rssKb)} |`);
+      L.push(`| ${r.build} | ${r.label} | ${r.findings ?? ''} | ${rep.length ? `${Math.round(median(rep))} ms` : 'n/a'} | ${rep.length > 1 ? `${Math.min(...rep)} – ${Math.max(...rep)} ms` : ''} | ${ok(r) ? fmtTime(r.median) : r.status} | ${r.runs ?? 0} | ${Number.isFinite(r.outBytes) ? `${(r.outBytes / 1e6).toFixed(1)} MB` : ''} | ${fmtRss(r.rssKb)} |`);
       if (r.format === 'sarif' || r.format === 'json') {
-        const repMed = rep.length ? median(rep) : NaN;
+        const repMed = rep.length ? Math.round(median(rep)) : NaN;
         const enough = (r.findings ?? 0) >= 10000;
         target(`${r.format.toUpperCase()} report for ≥ 10,000 findings ≤ 0.5 s (${r.build})`,
           Number.isFinite(repMed) ? `${repMed} ms for ${r.findings} findings` : r.status,

@@ -6,7 +6,8 @@
 #
 # Settings (environment): BENCH_MULTIPLIERS, BENCH_RUNS, BENCH_SMALL_RUNS, BENCH_CASE_BUDGET,
 # BENCH_TIMEOUT, BENCH_AOT, BENCH_SCALING_BUILDS, BENCH_FINDINGS_SERVICES, BENCH_OUTPUT_RUNS,
-# BENCH_SKIP_INSTALL, BENCH_CORPUS_DIR, BENCH_RESULTS; defaults below.
+# BENCH_SKIP_INSTALL, BENCH_CORPUS_DIR, BENCH_RESULTS; defaults below. BENCH_RENDER_ONLY=1 rewrites
+# the report from the raw data of the last run without measuring anything.
 #
 # Writes bench/RESULTS.md (and the raw data under bench/.out/results/). Needs root (or sudo) for
 # apt-get when hyperfine, yamllint or GNU time is missing, and the npm registry for ESLint.
@@ -43,6 +44,15 @@ TOOLS="$BENCH/.tools"
 log() { printf '\n== %s\n' "$*" >&2; }
 info() { printf '   %s\n' "$*" >&2; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+if [ "${BENCH_RENDER_ONLY:-0}" = 1 ]; then
+  # Re-render the report from the raw data of the last run (no measuring).
+  [ -f "$RES/results.jsonl" ] && [ -f "$RES/machine.json" ] || die "no raw data in $RES: run the benchmark first"
+  node "$BENCH/report.mjs" render "$RES/results.jsonl" "$RES/machine.json" > "$RESULTS_MD.tmp"
+  mv "$RESULTS_MD.tmp" "$RESULTS_MD"
+  printf 'bench: re-rendered %s from %s\n' "${RESULTS_MD#"$REPO"/}" "${RES#"$REPO"/}" >&2
+  exit 0
+fi
 
 started=$(date +%s)
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
