@@ -128,6 +128,14 @@ internal static class LintCommand
         var full = Path.GetFullPath(path);
         // Said up front, in the user's terms: otherwise the error would name the temporary file.
         if (Directory.Exists(full)) throw new IOException($"{path} is a folder; give a file name");
+        // A device (`/dev/null`, `/dev/stdout`) is written in place: replacing it with a regular file (the atomic
+        // rename) would break it for every other process, and there is nothing half-written to protect there.
+        if (File.Exists(full) && IsDevice(full))
+        {
+            using var device = new StreamWriter(new FileStream(full, FileMode.Open, FileAccess.Write), new System.Text.UTF8Encoding(false));
+            write(device);
+            return;
+        }
         if (!Directory.Exists(Path.GetDirectoryName(full))) throw new IOException($"the folder {Path.GetDirectoryName(path)} does not exist");
         var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
@@ -142,5 +150,13 @@ internal static class LintCommand
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    /// <summary>`/dev/null`, `/dev/stdout` and other device paths (after following links). .NET does not expose the
+    /// file type, and these are where a report goes when it is not a file.</summary>
+    private static bool IsDevice(string path)
+    {
+        var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        return target.StartsWith("/dev/", StringComparison.Ordinal) || target.StartsWith("/proc/", StringComparison.Ordinal);
     }
 }

@@ -826,6 +826,23 @@ public class HostileInputTests
             Hostile.AssertNoCrash(onto);
         }
 
+        /// <summary>`--output /dev/null` (a common way to keep only the exit code) writes to the device: the atomic
+        /// rename would replace /dev/null with a regular file, for every process on the machine, when run as root.</summary>
+        [SkippableFact]
+        public void Output_to_dev_null_writes_to_the_device_and_leaves_it_a_device()
+        {
+            Skip.IfNot(OperatingSystem.IsLinux(), "/dev/null and stat(1) as on Linux");
+            using var p = new TestProject().Write("ok.yaml", OkPod);
+            var run = Hostile.Cli(p.Root, "--format", "json", "--output", "/dev/null");
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal("", run.Stdout);
+            var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", "-c %F /dev/null") { RedirectStandardOutput = true })!;
+            var type = stat.StandardOutput.ReadToEnd().Trim();
+            stat.WaitForExit();
+            Assert.Equal("character special file", type);
+            Hostile.AssertNoCrash(run);
+        }
+
         /// <summary>Beyond the list, same class of input: messages and code frames quote the linted files, so an
         /// ESC or BEL from a YAML string or comment must not reach the terminal raw (OSC sequences retitle the window,
         /// write the clipboard with OSC 52, forge hyperlinks). JSON and github output escape them already.</summary>

@@ -22,15 +22,11 @@ public static class ConfigLoader
         {
             throw new ConfigException($"{displayPath}: cannot read configuration: {ex.Message}");
         }
-        var stream = new YamlStream();
-        try
+        var (stream, error) = YamlText.Load(text, YamlLoader.MaxDepth);
+        if (error is not null || stream is null)
         {
-            stream.Load(new DepthLimitedParser(new Parser(new StringReader(text)), YamlLoader.MaxDepth));
-        }
-        catch (YamlException ex)
-        {
-            var (line, column) = YamlErrorLocation.Of(ex, text);
-            throw new ConfigException($"{displayPath}:{line}:{column}: invalid YAML: {ex.Message}");
+            var (line, column) = error is null ? (1, 1) : YamlErrorLocation.Of(error, text);
+            throw new ConfigException($"{displayPath}:{line}:{column}: invalid YAML: {error?.Message}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

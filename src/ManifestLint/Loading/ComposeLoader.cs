@@ -15,15 +15,8 @@ internal static class ComposeLoader
 
     public static IEnumerable<ImageBuild> Builds(string file, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(text)), YamlLoader.MaxDepth));
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            yield break; // the manifest loader reports syntax errors
-        }
+        // The manifest loader reports syntax errors.
+        if (YamlText.Load(text, YamlLoader.MaxDepth).Stream is not { } stream) yield break;
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode.Get("services") is not YamlMappingNode services) yield break;
         var dir = PathUtil.DirOf(file);
         foreach (var (nameNode, service) in services.Children)

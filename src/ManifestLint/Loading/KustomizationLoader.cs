@@ -10,15 +10,11 @@ internal static class KustomizationLoader
 {
     public static (Kustomization? Kustomization, LoadProblem? Problem) Load(string file, string text, string defaultNamespace)
     {
-        var stream = new YamlStream();
-        try
+        var (stream, error) = YamlText.Load(text, YamlLoader.MaxDepth);
+        if (error is not null || stream is null)
         {
-            stream.Load(new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(text)), YamlLoader.MaxDepth));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            var (line, column) = YamlErrorLocation.Of(ex, text);
-            return (null, new LoadProblem(SourceSpan.At(file, line, column), "YAML", ex.Message));
+            var (line, column) = error is null ? (1, 1) : YamlErrorLocation.Of(error, text);
+            return (null, new LoadProblem(SourceSpan.At(file, line, column), "YAML", error?.Message ?? "invalid YAML"));
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return (null, null);
         var dir = PathUtil.DirOf(file);

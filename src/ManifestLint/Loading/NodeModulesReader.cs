@@ -47,9 +47,9 @@ internal static class NodeModulesReader
             var dirInfo = new DirectoryInfo(Path.Combine(fullRoot, packageDir));
             var realDir = dirInfo.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? dirInfo.FullName;
             if (!IsInside(fullRoot, real) || !IsInside(fullRoot, realDir)) return null;
-            using var json = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
+            using var json = JsonDocument.Parse(AsNodeReadsIt(File.ReadAllBytes(path)), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 64 });
             var rootElement = json.RootElement;
-            if (rootElement.ValueKind != JsonValueKind.Object) return null;
+            if (rootElement.ValueKind != JsonValueKind.Object || !AllTextReadable(rootElement)) return null;
             var exports = rootElement.TryGetProperty("exports", out var e) ? e.Clone() : (JsonElement?)null;
             return new VendoredPackage
             {
@@ -99,16 +99,56 @@ internal static class NodeModulesReader
                 if (!File.Exists(path)) continue;
                 try
                 {
-                    using var nested = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true });
-                    types[dir] = nested.RootElement.ValueKind == JsonValueKind.Object && nested.RootElement.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                    using var nested = JsonDocument.Parse(AsNodeReadsIt(File.ReadAllBytes(path)), new JsonDocumentOptions { MaxDepth = 64, AllowTrailingCommas = true });
+                    types[dir] = nested.RootElement.ValueKind == JsonValueKind.Object && AllTextReadable(nested.RootElement) && nested.RootElement.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
                 }
-                catch (JsonException)
+                catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
                 {
                     types[dir] = null;
                 }
             }
         }
         return types;
+    }
+
+    /// <summary>Node reads package.json as UTF-8 with invalid bytes replaced (U+FFFD) before JSON.parse.</summary>
+    private static byte[] AsNodeReadsIt(byte[] bytes) =>
+        System.Text.Unicode.Utf8.IsValid(bytes) ? bytes : System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(bytes));
+
+    /// <summary>False when a key or string is a lone surrogate escape (`"\ud800"`): valid JSON that .NET cannot turn
+    /// into a string. Such a vendored manifest is treated as unreadable rather than failing a rule later.</summary>
+    private static bool AllTextReadable(JsonElement root)
+    {
+        var pending = new Stack<JsonElement>();
+        pending.Push(root);
+        try
+        {
+            while (pending.Count > 0)
+            {
+                var element = pending.Pop();
+                switch (element.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        _ = element.GetString();
+                        break;
+                    case JsonValueKind.Array:
+                        foreach (var item in element.EnumerateArray()) pending.Push(item);
+                        break;
+                    case JsonValueKind.Object:
+                        foreach (var property in element.EnumerateObject())
+                        {
+                            _ = property.Name;
+                            pending.Push(property.Value);
+                        }
+                        break;
+                }
+            }
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static bool IsInside(string root, string path)

@@ -17,15 +17,8 @@ internal static partial class WorkflowLoader
 
     public static IEnumerable<ImageBuild> Builds(string file, string text)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new DepthLimitedParser(new YamlDotNet.Core.Parser(new StringReader(text)), YamlLoader.MaxDepth));
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return []; // the manifest loader reports syntax errors
-        }
+        // The manifest loader reports syntax errors.
+        if (YamlText.Load(text, YamlLoader.MaxDepth).Stream is not { } stream) return [];
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode workflow) return [];
         var root = file[..file.LastIndexOf(WorkflowDir, StringComparison.Ordinal)].TrimEnd('/');
         var builds = new List<ImageBuild>();

@@ -15,27 +15,16 @@ internal static class YamlLoader
     {
         limits ??= InputLimits.Default;
         var objects = new List<KubeObject>();
-        var parser = new Parser(new StringReader(text));
-        var stream = new YamlStream();
-        try
+        var (stream, error) = YamlText.Load(text, limits.MaxNestingDepth);
+        if (error is NestingLimitException deep)
         {
-            stream.Load(new DepthLimitedParser(parser, limits.MaxNestingDepth));
-        }
-        catch (NestingLimitException ex)
-        {
-            return (objects, new LoadProblem(SourceSpan.At(file, (int)ex.Start.Line, (int)ex.Start.Column), "YAML",
+            return (objects, new LoadProblem(SourceSpan.At(file, (int)deep.Start.Line, (int)deep.Start.Column), "YAML",
                 $"this YAML nests deeper than {limits.MaxNestingDepth} levels, so it is not analysed", "maxNestingDepth"));
         }
-        catch (YamlException ex)
+        if (error is not null || stream is null)
         {
-            var (line, column) = YamlErrorLocation.Of(ex, text);
-            return (objects, Problem(file, line, column, ex.Message));
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            // YamlDotNet reports some structural errors without a mark; the last event read is where it stopped.
-            var mark = parser.Current?.Start ?? Mark.Empty;
-            return (objects, Problem(file, (int)mark.Line, (int)mark.Column, "invalid YAML structure (is a `[` or `{` left unclosed?)"));
+            var (line, column) = error is null ? (1, 1) : YamlErrorLocation.Of(error, text);
+            return (objects, Problem(file, line, column, error?.Message ?? "invalid YAML"));
         }
 
         var reader = new KubeObjectReader(file, defaultNamespace, namespaceOverride);
