@@ -63,7 +63,9 @@ public static class AppRoutes
     private const int MaxDepth = 8;
 
     /// <summary>The app's route table, or null when no Express/Koa/Fastify app is found in its files.</summary>
-    public static AppRouteTable? Of(ProjectModel model, AppLink link)
+    public static AppRouteTable? Of(ProjectModel model, AppLink link) => model.Memo(nameof(AppRoutes), link, () => Compute(model, link));
+
+    private static AppRouteTable? Compute(ProjectModel model, AppLink link)
     {
         var graph = new ModuleGraph(model.JsFiles, model.Modules);
         var routes = new List<ResolvedRoute>();

@@ -232,6 +232,23 @@ public sealed class ProjectModel
     public IReadOnlyList<KubeObject> ServicesIn(string ns) =>
         servicesByNamespace.TryGetValue(ns, out var list) ? Counted(list) : [];
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, object? Arg), object?> memo = new(MemoKeyComparer.Instance);
+
+    /// <summary>A derived fact several rules need (endpoints, Service targets, probe sites, a link's listen ports or
+    /// routes), computed once per run: rules are pure functions of the model, so the first result is the result.
+    /// <paramref name="arg"/> is compared by reference.</summary>
+    internal T Memo<T>(string name, object? arg, Func<T> compute) => (T)memo.GetOrAdd((name, arg), _ => compute())!;
+
+    private sealed class MemoKeyComparer : IEqualityComparer<(string Name, object? Arg)>
+    {
+        public static readonly MemoKeyComparer Instance = new();
+
+        public bool Equals((string Name, object? Arg) x, (string Name, object? Arg) y) => x.Name == y.Name && ReferenceEquals(x.Arg, y.Arg);
+
+        public int GetHashCode((string Name, object? Arg) key) =>
+            HashCode.Combine(key.Name, key.Arg is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Arg));
+    }
+
     /// <summary>Adds look-up work done outside the model's own indexes (the app linker's candidates).</summary>
     internal void CountLookups(int candidates) => Interlocked.Add(ref lookupWork, candidates);
 

@@ -9,7 +9,9 @@ internal static class ModuleRuleSupport
     public sealed record Judged(JsModule Module, NodeTarget Target, ModuleFormat Format);
 
     /// <summary>Files reachable from an entry point, parsed, with their format on the target's newest release.</summary>
-    public static IEnumerable<Judged> NodeRunModules(ProjectModel model)
+    public static IReadOnlyList<Judged> NodeRunModules(ProjectModel model) => model.Memo(nameof(NodeRunModules), null, () => ComputeNodeRunModules(model).ToList());
+
+    private static IEnumerable<Judged> ComputeNodeRunModules(ProjectModel model)
     {
         foreach (var file in model.NodeRunFiles.Order(StringComparer.Ordinal))
         {

@@ -13,7 +13,9 @@ internal sealed record EndpointUse(Endpoint Endpoint, SourceSpan Span, string Or
 /// literals in the files its app runs.</summary>
 internal static class EndpointSources
 {
-    public static IEnumerable<EndpointUse> All(ProjectModel model)
+    public static IReadOnlyList<EndpointUse> All(ProjectModel model) => model.Memo(nameof(EndpointSources), null, () => Compute(model).ToList());
+
+    private static IEnumerable<EndpointUse> Compute(ProjectModel model)
     {
         var linked = model.Links.ToDictionary(l => (l.Workload, l.Container), l => l);
         foreach (var workload in model.Workloads)

@@ -9,7 +9,10 @@ namespace ManifestLint.Rules.Networking;
 internal static class ListenPorts
 {
     /// <summary>The listen ports and the first listen call, or null when there is none or any is unknown.</summary>
-    public static (IReadOnlySet<int> Ports, ListenCall First)? Of(ProjectModel model, AppLink link)
+    public static (IReadOnlySet<int> Ports, ListenCall First)? Of(ProjectModel model, AppLink link) =>
+        model.Memo(nameof(ListenPorts), link, () => Compute(model, link));
+
+    private static (IReadOnlySet<int> Ports, ListenCall First)? Compute(ProjectModel model, AppLink link)
     {
         var calls = link.ReachableFiles.Order(StringComparer.Ordinal)
             .SelectMany(f => model.Modules.TryGetValue(f, out var m) ? m.ListenCalls : []).ToList();

@@ -23,6 +23,7 @@ public sealed class LocalhostToOtherPodRule : IRule
     public void Analyze(ProjectModel model, RuleContext context)
     {
         var servedBy = PortServers(model);
+        var linksByWorkload = model.Links.ToLookup(l => l.Workload);
         var reported = new HashSet<(SourceSpan, int)>();
         foreach (var use in EndpointSources.All(model))
         {
@@ -31,10 +32,10 @@ public sealed class LocalhostToOtherPodRule : IRule
             if (BrowserFacingWords.Any(name.Contains) || ListenWords.Any(name.Contains) || BrowserBuildPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))) continue;
             var pod = use.Workload.PodTemplate!;
             if (pod.Containers.Concat(pod.InitContainers).Any(c => c.Ports.Any(p => p.Number == port))) continue;
-            if (model.Links.Where(l => l.Workload == use.Workload).Any(l => ListenPorts.Of(model, l) is not var (ports, _) || ports.Contains(port))) continue;
-            var others = servedBy[(use.Workload.Namespace, port)].Where(s => s.Workload != use.Workload && model.SameBuild(s.Workload.Span.File, use.Workload.Span.File)).ToList();
-            if (others.Count == 0 || !reported.Add((use.Span, port))) continue;
-            var server = others[0];
+            if (linksByWorkload[use.Workload].Any(l => ListenPorts.Of(model, l) is not var (ports, _) || ports.Contains(port))) continue;
+            // The first server is the one named; looking further would scan every workload on a common port.
+            var server = servedBy[(use.Workload.Namespace, port)].FirstOrDefault(s => s.Workload != use.Workload && model.SameBuild(s.Workload.Span.File, use.Workload.Span.File));
+            if (server is null || !reported.Add((use.Span, port))) continue;
             var address = server.Service is { } svc ? $"`{svc.Name}:{server.ServicePort}`" : $"a Service in front of {server.Workload.Ref}";
             context.Report(use.Span,
                 $"`{use.Endpoint.Host}:{port}` ({use.Origin} of container `{use.Container.Name}` in {use.Workload.Ref}) points at the pod itself, where nothing serves port {port}; " +

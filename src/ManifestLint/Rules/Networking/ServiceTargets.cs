@@ -33,7 +33,9 @@ internal sealed record ServiceTarget(KubeObject Service, ServicePort Port, KubeO
 internal static class ServiceTargets
 {
     /// <summary>Every (Service port, selected pod template) pair, Services in document order.</summary>
-    public static IEnumerable<ServiceTarget> All(ProjectModel model)
+    public static IReadOnlyList<ServiceTarget> All(ProjectModel model) => model.Memo(nameof(ServiceTargets), null, () => Compute(model).ToList());
+
+    private static IEnumerable<ServiceTarget> Compute(ProjectModel model)
     {
         foreach (var service in model.Objects.Where(o => o.Service is { Selector.Count: > 0, Type: not "ExternalName" }))
         {

@@ -14,7 +14,9 @@ internal static class ProbeSites
             w.PodTemplate!.Containers.Concat(w.PodTemplate.InitContainers.Where(c => c.RestartPolicy == "Always"))
                 .Where(c => c.Name.Length > 0).Select(c => (w, c))); // a nameless container is the API server's to reject
 
-    public static IEnumerable<ProbeSite> All(ProjectModel model)
+    public static IReadOnlyList<ProbeSite> All(ProjectModel model) => model.Memo(nameof(ProbeSites), null, () => Compute(model).ToList());
+
+    private static IEnumerable<ProbeSite> Compute(ProjectModel model)
     {
         var links = model.Links.ToDictionary(l => (l.Workload, l.Container), l => l);
         foreach (var (workload, container) in LongRunning(model))
@@ -28,9 +30,9 @@ internal static class ProbeSites
     }
 
     /// <summary>Workloads some Service in their namespace selects.</summary>
-    public static HashSet<KubeObject> Selected(ProjectModel model) =>
+    public static IReadOnlySet<KubeObject> Selected(ProjectModel model) => model.Memo(nameof(Selected), null, () =>
         model.Objects.Where(o => o.Service is { Selector.Count: > 0, Type: not "ExternalName" })
-            .SelectMany(s => model.SelectPods(s.Namespace, s.Service!.Selector).Where(w => model.SameBuild(s.Span.File, w.Span.File))).ToHashSet();
+            .SelectMany(s => model.SelectPods(s.Namespace, s.Service!.Selector).Where(w => model.SameBuild(s.Span.File, w.Span.File))).ToHashSet());
 
     /// <summary>The probe's port as a number: numeric, or a named port resolved through the container's ports.</summary>
     public static int? PortNumber(Probe probe, Container container) =>
