@@ -46,9 +46,9 @@ public class FuzzTests(ITestOutputHelper output)
         FuzzRunner.Run("everything", RepoGen.For(Focus.Everything), output);
 
     // Reproducers of what the fuzzer found, minimised by hand; each runs the same checks as the properties.
-    // While one is skipped, KnownGaps keeps the generators away from it.
+    // While one is skipped, KnownGaps keeps the generators away from it (all three families found so far are fixed).
 
-    [Theory(Skip = "known gap: NodeModulesReader.Load calls JsonElement.GetString on a vendored package.json string that is not valid UTF-16 (lone surrogate escape) or not valid UTF-8 (Latin-1 byte); the InvalidOperationException escapes Linter.Lint and the CLI exits 1 with `Unhandled exception`")]
+    [Theory]
     [InlineData("{\"type\": \"\\ud800\"}\n")] // found by the package-json, javascript and everything properties
     [InlineData("{\"main\": \"\\udc00.js\"}\n")]
     [InlineData("{\"exports\": {\".\": \"./\\ud800.js\"}}\n")]
@@ -62,7 +62,7 @@ public class FuzzTests(ITestOutputHelper output)
         FuzzRunner.Check(p);
     }
 
-    [Fact(Skip = "known gap: PackageExports.Resolve reads the `exports` keys of a vendored package.json with JsonProperty.Name, which throws on a lone surrogate escape; rule ML113 fails (internal error, exit 2)")]
+    [Fact]
     public void Vendored_package_json_exports_key_that_is_not_valid_unicode_is_no_rule_crash()
     {
         using var p = new TestProject()
@@ -77,7 +77,7 @@ public class FuzzTests(ITestOutputHelper output)
     /// InvalidOperationException instead of YamlException.</summary>
     private const string YamlThatCrashesTheScanner = "a: |\n  x\n [\nb:\n";
 
-    [Theory(Skip = "known gap: KustomizationLoader, ComposeLoader and WorkflowLoader catch only YamlException; YamlDotNet's InvalidOperationException (which YamlLoader maps to ML001) escapes Linter.Lint and the CLI exits 1 with `Unhandled exception`")]
+    [Theory]
     [InlineData("kustomization.yaml")] // found by the kubernetes-yaml property
     [InlineData("docker-compose.yml")]
     [InlineData(".github/workflows/ci.yml")]
@@ -87,7 +87,7 @@ public class FuzzTests(ITestOutputHelper output)
         FuzzRunner.Check(p);
     }
 
-    [Fact(Skip = "known gap: ConfigLoader catches only YamlException; YamlDotNet's InvalidOperationException escapes as an unhandled exception (exit 1) instead of a configuration error (exit 2)")]
+    [Fact]
     public void Configuration_that_crashes_the_yamldotnet_scanner_is_a_configuration_error()
     {
         using var p = new TestProject().Write(".manifestlint.yaml", YamlThatCrashesTheScanner);
@@ -101,7 +101,7 @@ public class FuzzTests(ITestOutputHelper output)
         .Write("Dockerfile", dockerfile)
         .Write("pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec: {containers: [{name: app, image: \"app:1.0\"}]}\n");
 
-    [Theory(Skip = "known gap: ImageStage.Copies hands a COPY source with an unmatched `[` to MAB.DotIgnore, whose Regex constructor throws RegexParseException in AppLinker.Link; the exec form `COPY [\"package.json\", \"./\"]` is split into words, so every exec-form COPY does this; the CLI exits 1 with `Unhandled exception`")]
+    [Theory]
     [InlineData("FROM node:20\nCOPY [\"package.json\", \"./\"]\nCMD [\"node\", \"index.js\"]\n")] // found by the everything property
     [InlineData("FROM node:20\nCOPY [a.txt ./\nCMD [\"node\", \"index.js\"]\n")]
     public void Copy_source_with_an_unmatched_bracket_is_no_crash(string dockerfile)
@@ -110,7 +110,7 @@ public class FuzzTests(ITestOutputHelper output)
         FuzzRunner.Check(p);
     }
 
-    [Theory(Skip = "known gap: an ignore-file line with an unmatched `[` makes MAB.DotIgnore throw RegexParseException (FileDiscoverer.WithLocalIgnores for .gitignore/.manifestlintignore, AppLinker.DotEnvDropped for .dockerignore); the CLI exits 1 with `Unhandled exception`")]
+    [Theory]
     [InlineData(".dockerignore")]
     [InlineData(".gitignore")]
     [InlineData(".manifestlintignore")]
@@ -120,7 +120,7 @@ public class FuzzTests(ITestOutputHelper output)
         FuzzRunner.Check(p);
     }
 
-    [Fact(Skip = "known gap: a configuration `ignore` entry with an unmatched `[` makes MAB.DotIgnore throw RegexParseException out of Linter.Lint (unhandled, exit 1) instead of being read or reported as a configuration error (exit 2)")]
+    [Fact]
     public void Configuration_ignore_entry_with_an_unmatched_bracket_is_read_or_a_configuration_error()
     {
         using var p = new TestProject().Write(".manifestlint.yaml", "ignore:\n  - \"[abc\"\n").Write("ok.yaml", HostileInputTests.OkPod);

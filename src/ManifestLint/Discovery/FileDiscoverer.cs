@@ -18,7 +18,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         var visited = new Dictionary<string, List<(string Base, IgnoreList List)>>(StringComparer.Ordinal);
         var skipped = new List<SkippedFile>();
         var candidates = new List<(DiscoveredFile File, long Length)>();
-        var rootIgnore = new IgnoreList(extraIgnores, MatchFlags.PATHNAME);
+        var rootIgnore = IgnorePatterns.Create(extraIgnores);
         var pending = new Stack<(DirectoryInfo Dir, List<(string Base, IgnoreList List)> Ignores)>();
         pending.Push((new DirectoryInfo(root), [("", rootIgnore)]));
         while (pending.Count > 0)
@@ -125,7 +125,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
             try
             {
                 result ??= [.. inherited];
-                result.Add((ProjectRoot.Relative(root, dir.FullName), new IgnoreList(File.ReadAllLines(path), MatchFlags.PATHNAME)));
+                result.Add((ProjectRoot.Relative(root, dir.FullName), IgnorePatterns.Create(File.ReadAllLines(path))));
             }
             catch (IOException)
             {

@@ -202,7 +202,7 @@ public static partial class AppLinker
         if (inContext is null) return null;
         var dockerIgnore = PathUtil.Join(image.Dir, ".dockerignore");
         if (model.DockerIgnores.TryGetValue(dockerIgnore, out var lines)
-            && new MAB.DotIgnore.IgnoreList(lines, MAB.DotIgnore.MatchFlags.PATHNAME).IsIgnored(inContext, false))
+            && Discovery.IgnorePatterns.Create(lines).IsIgnored(inContext, false))
         {
             return $"{dockerIgnore} leaves `.env` out of the image";
         }

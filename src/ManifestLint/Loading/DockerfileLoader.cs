@@ -65,7 +65,7 @@ internal static partial class DockerfileLoader
                     break;
                 case "COPY" or "ADD":
                     if (rest.Contains("--from", StringComparison.Ordinal)) current.CopiesFromStage = true;
-                    var words = ShellWords(rest).Where(w => !w.StartsWith("--", StringComparison.Ordinal)).ToList();
+                    var words = CopyArguments(rest);
                     if (!rest.Contains("--from", StringComparison.Ordinal) && words.Count >= 2) current.CopiedSources.AddRange(words[..^1]);
                     if (words.Count == 2 && words[0] is "." or "./")
                     {
@@ -165,6 +165,19 @@ internal static partial class DockerfileLoader
             var eq = token.IndexOf('=');
             if (eq > 0) yield return (token[..eq], token[(eq + 1)..]);
         }
+    }
+
+    /// <summary>COPY/ADD sources and destination, after the `--flag` options: the exec form
+    /// (`COPY ["package.json", "./"]`, for paths with spaces) is JSON, the other form shell words.</summary>
+    private static List<string> CopyArguments(string rest)
+    {
+        var args = rest.TrimStart();
+        while (args.StartsWith("--", StringComparison.Ordinal))
+        {
+            var end = args.IndexOfAny([' ', '\t']);
+            args = end < 0 ? "" : args[end..].TrimStart();
+        }
+        return [.. ParseCommand(args)];
     }
 
     private static IReadOnlyList<string> ParseCommand(string rest)

@@ -40,7 +40,7 @@ public sealed class ImageStage
             source = source.TrimEnd('/');
             if (source is "" or "." || contextPath == source || contextPath.StartsWith(source + "/", StringComparison.Ordinal)) return true;
             if (source.AsSpan().IndexOfAny('*', '?', '[') >= 0
-                && new MAB.DotIgnore.IgnoreList([source], MAB.DotIgnore.MatchFlags.PATHNAME).IsIgnored(contextPath, false)) return true;
+                && Discovery.IgnorePatterns.Create([source]).IsIgnored(contextPath, false)) return true;
         }
         return false;
     }
