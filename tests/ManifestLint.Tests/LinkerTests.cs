@@ -253,8 +253,8 @@ public class DiscoveryTests
             .Write(".manifestlint.yaml", "maxFileBytes: 100\n")
             .Write("big.yaml", "a: [\n" + new string('#', 200) + "\n");
         var result = p.Lint();
-        Assert.Empty(result.Findings);
-        Assert.Contains(result.Model.Skipped, s => s.RelativePath == "big.yaml" && s.Reason.Contains("100 bytes"));
+        Assert.Equal(["ML005 big.yaml:1:1"], Hostile.Findings(result)); // the limit is said, with where to raise it
+        Assert.Contains(result.Model.Skipped, s => s.RelativePath == "big.yaml" && s.Reason.Contains("100 bytes") && s.Limit == "maxFileBytes");
     }
 
     [Fact]

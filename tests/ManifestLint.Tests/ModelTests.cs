@@ -193,7 +193,8 @@ public class YamlLoaderTests
         var text = "a: " + new string('[', 100_000) + new string(']', 100_000);
         var (_, problem) = YamlLoader.Load("deep.yaml", text, "default");
         Assert.NotNull(problem);
-        Assert.Contains("nesting", problem.Message);
+        Assert.Contains("nests deeper than 256 levels", problem.Message);
+        Assert.Equal("maxNestingDepth", problem.Limit);
         Assert.Equal(1, problem.Span.StartLine);
     }
 

@@ -76,7 +76,7 @@ public static partial class AppLinker
         NodeTargetResolver.Resolve(model);
         // Files Node runs: from each package's own entry points, and from what each linked container starts
         // (a Kubernetes command may start a file no Dockerfile or script names).
-        var runFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.Images)).Select(graph.Resolve).OfType<string>());
+        var runFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>());
         foreach (var link in links.Where(l => !l.Transpiled)) runFiles.UnionWith(link.ReachableFiles);
         model.NodeRunFiles = runFiles;
     }
@@ -100,7 +100,7 @@ public static partial class AppLinker
                 ? workload.PodTemplate!.Containers.FirstOrDefault(c => c.Name == named)
                 : MainContainer(workload, PathUtil.LastSegment(dir));
             if (container is null) return null;
-            var image = Dockerfiles.Preferred(model.Images.Where(i => i.Dir == dir && i.Final is not null));
+            var image = Dockerfiles.Preferred(model.ImagesIn(dir).Where(i => i.Final is not null));
             return Build(model, graph, workload, container, package, image, $"`apps:` entry in {model.Config.Source ?? ".manifestlint.yaml"} ({app.Source} -> {app.Workload})");
         }
         return null;
@@ -113,7 +113,7 @@ public static partial class AppLinker
         var normalized = PathUtil.Join("", dir);
         if (!model.Packages.TryGetValue(normalized, out var package)) return null;
         if (MainContainer(workload, PathUtil.LastSegment(normalized)) is not { } container) return null;
-        var image = Dockerfiles.Preferred(model.Images.Where(i => i.Dir == normalized && i.Final is not null));
+        var image = Dockerfiles.Preferred(model.ImagesIn(normalized).Where(i => i.Final is not null));
         return Build(model, graph, workload, container, package, image, $"annotation {SourceAnnotation}: {dir}");
     }
 

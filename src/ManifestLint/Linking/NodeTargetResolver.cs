@@ -39,7 +39,7 @@ internal static partial class NodeTargetResolver
 
     private static NodeTarget? FromDockerfile(ProjectModel model, NodePackage package)
     {
-        var recipe = Dockerfiles.Preferred(model.Images.Where(i => i.Dir == package.Dir && i.Final is not null));
+        var recipe = Dockerfiles.Preferred(model.ImagesIn(package.Dir).Where(i => i.Final is not null));
         if (recipe is null || Dockerfiles.FinalBase(recipe) is not { } stage) return null;
         return FromImage(stage.BaseImage, $"{stage.BaseImage} in {recipe.File}:{stage.Span.StartLine}");
     }

@@ -76,6 +76,11 @@ public sealed class ProjectModel
     public IReadOnlyDictionary<string, NodePackage> Packages { get; }
     public IReadOnlyDictionary<string, JsModule> Modules { get; }
     public IReadOnlyList<ImageRecipe> Images { get; }
+
+    /// <summary>Dockerfiles in one folder (a package's own), looked up instead of scanned per package.</summary>
+    public IEnumerable<ImageRecipe> ImagesIn(string dir) => (imagesByDir ??= Images.ToLookup(i => i.Dir, StringComparer.Ordinal))[dir];
+
+    private ILookup<string, ImageRecipe>? imagesByDir;
     public IReadOnlyList<LoadProblem> Problems { get; }
     public IReadOnlyList<SkippedFile> Skipped { get; }
     /// <summary>File texts, kept for code frames in reports.</summary>
@@ -236,17 +241,22 @@ public sealed class ProjectModel
 
     /// <summary>A derived fact several rules need (endpoints, Service targets, probe sites, a link's listen ports or
     /// routes), computed once per run: rules are pure functions of the model, so the first result is the result.
-    /// <paramref name="arg"/> is compared by reference.</summary>
+    /// <paramref name="arg"/> is compared by reference (by value when it is a string, such as a namespace).</summary>
     internal T Memo<T>(string name, object? arg, Func<T> compute) => (T)memo.GetOrAdd((name, arg), _ => compute())!;
 
     private sealed class MemoKeyComparer : IEqualityComparer<(string Name, object? Arg)>
     {
         public static readonly MemoKeyComparer Instance = new();
 
-        public bool Equals((string Name, object? Arg) x, (string Name, object? Arg) y) => x.Name == y.Name && ReferenceEquals(x.Arg, y.Arg);
+        public bool Equals((string Name, object? Arg) x, (string Name, object? Arg) y) =>
+            x.Name == y.Name && (ReferenceEquals(x.Arg, y.Arg) || x.Arg is string a && y.Arg is string b && a == b);
 
-        public int GetHashCode((string Name, object? Arg) key) =>
-            HashCode.Combine(key.Name, key.Arg is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Arg));
+        public int GetHashCode((string Name, object? Arg) key) => HashCode.Combine(key.Name, key.Arg switch
+        {
+            null => 0,
+            string text => text.GetHashCode(StringComparison.Ordinal),
+            var other => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(other),
+        });
     }
 
     /// <summary>Adds look-up work done outside the model's own indexes (the app linker's candidates).</summary>

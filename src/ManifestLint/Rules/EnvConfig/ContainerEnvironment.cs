@@ -13,7 +13,9 @@ internal static class ContainerEnvironment
         "KUBERNETES_PORT", "NODE_VERSION", "YARN_VERSION",
     ];
 
-    public static HashSet<string>? Provided(ProjectModel model, AppLink link)
+    public static ProvidedEnv? Provided(ProjectModel model, AppLink link) => model.Memo(nameof(ContainerEnvironment), link, () => Compute(model, link));
+
+    private static ProvidedEnv? Compute(ProjectModel model, AppLink link)
     {
         var (workload, container, image) = (link.Workload, link.Container, link.Image);
         // A kustomize patch may add variables, and a dotenv file at a path we do not follow may hold any: unknown.
@@ -37,13 +39,28 @@ internal static class ContainerEnvironment
             if (model.DotEnvKeys.TryGetValue(envFile, out var keys)) names.UnionWith(keys);
         }
         names.UnionWith(model.Config.External.Env);
-        // Service links: <NAME>_SERVICE_HOST / _PORT for each Service in the namespace, unless disabled.
-        foreach (var service in workload.PodTemplate!.EnableServiceLinks ? model.ServicesIn(workload.Namespace) : [])
-        {
-            var prefix = service.Name.ToUpperInvariant().Replace('-', '_');
-            names.Add(prefix + "_SERVICE_HOST");
-            names.Add(prefix + "_SERVICE_PORT");
-        }
-        return names;
+        // Service links: <NAME>_SERVICE_HOST / _PORT for each Service in the namespace, unless disabled. Matched by
+        // name against one set per namespace: spelled out per container they would be containers × Services.
+        var serviceLinks = workload.PodTemplate!.EnableServiceLinks
+            ? model.Memo("ServiceLinkPrefixes", workload.Namespace, () => (IReadOnlySet<string>)model.ServicesIn(workload.Namespace)
+                .Select(s => s.Name.ToUpperInvariant().Replace('-', '_')).ToHashSet(StringComparer.Ordinal))
+            : null;
+        return new ProvidedEnv(names, serviceLinks);
+    }
+}
+
+/// <summary>The variables a container is known to get: explicit names, plus the Service-link variables
+/// (`<SERVICE>_SERVICE_HOST`, `<SERVICE>_SERVICE_PORT`) of its namespace when service links are on.</summary>
+internal sealed class ProvidedEnv(HashSet<string> names, IReadOnlySet<string>? serviceLinkPrefixes)
+{
+    private const string HostSuffix = "_SERVICE_HOST";
+    private const string PortSuffix = "_SERVICE_PORT";
+
+    public bool Contains(string name)
+    {
+        if (names.Contains(name)) return true;
+        if (serviceLinkPrefixes is null) return false;
+        var suffix = name.EndsWith(HostSuffix, StringComparison.Ordinal) ? HostSuffix : name.EndsWith(PortSuffix, StringComparison.Ordinal) ? PortSuffix : null;
+        return suffix is not null && serviceLinkPrefixes.Contains(name[..^suffix.Length]);
     }
 }
