@@ -24,26 +24,8 @@ internal sealed record JArr(List<J> Items) : J;
 
 internal static class Json
 {
-    public static string Quote(string value)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                default:
-                    if (c < ' ' || char.IsSurrogate(c)) sb.Append("\\u").Append(((int)c).ToString("x4"));
-                    else sb.Append(c);
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    /// <summary>YAML's double-quoted escapes (`\"`, `\\`, `\n`, `\uXXXX`) are valid JSON too: one escaper serves both.</summary>
+    public static string Quote(string value) => Yaml.Quote(value);
 
     /// <summary>Pretty (two or four spaces, or tabs) or compact, as the tape says.</summary>
     public static string Write(Tape t, J value)
