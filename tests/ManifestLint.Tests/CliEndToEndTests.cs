@@ -51,7 +51,8 @@ public class CliEndToEndTests
     {
         Assert.Equal(0, CliRunner.Exec(Crashloop, "--fail-on", "none").ExitCode);
         // Only warnings (probes) remain when the error rules are turned off in a copied project.
-        var dir = CopyToTemp(Crashloop);
+        using var copy = CopyToTemp(Crashloop);
+        var dir = copy.Root;
         File.WriteAllText(Path.Combine(dir, ".manifestlint.yaml"), "rules:\n  ML101: off\n  host-without-service: off\n  ML301: off\n  ML401: warning\n");
         Assert.Equal(0, CliRunner.Exec(dir).ExitCode);
         Assert.Equal(1, CliRunner.Exec(dir, "--fail-on", "warning").ExitCode);
@@ -73,7 +74,8 @@ public class CliEndToEndTests
     [Fact]
     public void Unknown_config_key_exits_2_with_its_location()
     {
-        var dir = CopyToTemp(Fixed);
+        using var copy = CopyToTemp(Fixed);
+        var dir = copy.Root;
         File.WriteAllText(Path.Combine(dir, ".manifestlint.yaml"), "# config\nrulez:\n  ML101: off\n");
         var run = CliRunner.Exec(dir);
         Assert.Equal(2, run.ExitCode);
@@ -251,16 +253,17 @@ public class CliEndToEndTests
         Assert.Matches(@"^\d+\.\d+\.\d+", run.Stdout.Trim());
     }
 
-    private static string CopyToTemp(string relative)
+    private static TempDir CopyToTemp(string relative)
     {
         var source = Path.Combine(Repo.Root, relative);
-        var target = Path.Combine(Path.GetTempPath(), "ml-test-" + Guid.NewGuid().ToString("N"));
+        var copy = new TempDir("ml-test-");
+        var target = copy.Root;
         foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
         {
             var dest = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
             File.Copy(file, dest);
         }
-        return target;
+        return copy;
     }
 }

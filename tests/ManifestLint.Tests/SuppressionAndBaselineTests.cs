@@ -87,8 +87,8 @@ public class CliFeatureTests
     [Fact]
     public void Init_writes_a_starter_config_once_and_never_overwrites()
     {
-        var dir = Path.Combine(Path.GetTempPath(), "ml-init-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
+        using var temp = new TempDir("ml-init-");
+        var dir = temp.Root;
         var first = CliRunner.Exec("init", dir);
         Assert.Equal(0, first.ExitCode);
         var text = File.ReadAllText(Path.Combine(dir, ".manifestlint.yaml"));
@@ -105,7 +105,8 @@ public class CliFeatureTests
     [Fact]
     public void Baseline_write_then_lint_with_it_reports_nothing()
     {
-        var baseline = Path.Combine(Path.GetTempPath(), $"ml-baseline-{Guid.NewGuid():N}.json");
+        using var temp = new TempDir("ml-baseline-");
+        var baseline = Path.Combine(temp.Root, "baseline.json");
         Assert.Equal(0, CliRunner.Exec("baseline", "write", baseline, "testdata/examples/chat-app-crashloop").ExitCode);
         var run = CliRunner.Exec("testdata/examples/chat-app-crashloop", "--baseline", baseline);
         Assert.Equal(0, run.ExitCode);
@@ -151,7 +152,8 @@ public class CliFeatureTests
     [Fact]
     public void Sarif_omits_suppressed_results_unless_asked()
     {
-        var project = Path.Combine(Path.GetTempPath(), "ml-sarif-" + Guid.NewGuid().ToString("N"));
+        using var temp = new TempDir("ml-sarif-");
+        var project = temp.Root;
         Directory.CreateDirectory(Path.Combine(project, "k8s"));
         File.WriteAllText(Path.Combine(project, ".manifestlint.yaml"), "# root\n");
         File.WriteAllText(Path.Combine(project, "k8s", "w.yaml"),
