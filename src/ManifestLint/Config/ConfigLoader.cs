@@ -1,6 +1,5 @@
 using ManifestLint.Loading;
 using ManifestLint.Model;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ManifestLint.Config;
@@ -22,11 +21,10 @@ public static class ConfigLoader
         {
             throw new ConfigException($"{displayPath}: cannot read configuration: {ex.Message}");
         }
-        var (stream, error) = YamlText.Load(text, YamlLoader.MaxDepth);
-        if (error is not null || stream is null)
+        // The configuration's own nesting cannot be configured: the default applies.
+        if (!YamlText.TryLoad(text, InputLimits.Default.MaxNestingDepth, out var stream, out var error))
         {
-            var (line, column) = error is null ? (1, 1) : YamlErrorLocation.Of(error, text);
-            throw new ConfigException($"{displayPath}:{line}:{column}: invalid YAML: {error?.Message}");
+            throw new ConfigException($"{displayPath}:{error.Line}:{error.Column}: invalid YAML: {error.Message}");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

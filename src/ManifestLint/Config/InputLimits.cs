@@ -11,7 +11,7 @@ public sealed record InputLimits
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
     /// <summary>Files beyond this total (in path order) are skipped, so one run never reads unbounded input.</summary>
     public long MaxTotalBytes { get; init; } = 1024L * 1024 * 1024;
-    /// <summary>YAML nesting levels; YamlDotNet's representation model recurses per level.</summary>
+    /// <summary>YAML nesting levels (Kubernetes manifests nest about 20); YamlDotNet's representation model recurses per level.</summary>
     public int MaxNestingDepth { get; init; } = 256;
     /// <summary>Above this the stack of a worker thread is at risk, whatever the user asks for.</summary>
     public const int NestingDepthCeiling = 2000;

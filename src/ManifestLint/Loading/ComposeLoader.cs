@@ -16,7 +16,7 @@ internal static class ComposeLoader
     public static IEnumerable<ImageBuild> Builds(string file, string text)
     {
         // The manifest loader reports syntax errors.
-        if (YamlText.Load(text, YamlLoader.MaxDepth).Stream is not { } stream) yield break;
+        if (!YamlText.TryLoad(text, Config.InputLimits.Default.MaxNestingDepth, out var stream, out _)) yield break;
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode.Get("services") is not YamlMappingNode services) yield break;
         var dir = PathUtil.DirOf(file);
         foreach (var (nameNode, service) in services.Children)

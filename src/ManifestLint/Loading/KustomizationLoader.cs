@@ -8,13 +8,11 @@ namespace ManifestLint.Loading;
 /// configMapGenerator/secretGenerator (their keys, when literal).</summary>
 internal static class KustomizationLoader
 {
-    public static (Kustomization? Kustomization, LoadProblem? Problem) Load(string file, string text, string defaultNamespace)
+    public static (Kustomization? Kustomization, LoadProblem? Problem) Load(string file, string text, string defaultNamespace, int maxDepth)
     {
-        var (stream, error) = YamlText.Load(text, YamlLoader.MaxDepth);
-        if (error is not null || stream is null)
+        if (!YamlText.TryLoad(text, maxDepth, out var stream, out var error))
         {
-            var (line, column) = error is null ? (1, 1) : YamlErrorLocation.Of(error, text);
-            return (null, new LoadProblem(SourceSpan.At(file, line, column), "YAML", error?.Message ?? "invalid YAML"));
+            return (null, new LoadProblem(SourceSpan.At(file, error.Line, error.Column), "YAML", error.Message, error.TooDeep ? "maxNestingDepth" : null));
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return (null, null);
         var dir = PathUtil.DirOf(file);

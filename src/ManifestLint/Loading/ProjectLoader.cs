@@ -37,7 +37,7 @@ public static class ProjectLoader
             }
             var text = Decode(bytes);
             sources[file.RelativePath] = text;
-            var (kustomization, problem) = KustomizationLoader.Load(file.RelativePath, text, config.DefaultNamespace);
+            var (kustomization, problem) = KustomizationLoader.Load(file.RelativePath, text, config.DefaultNamespace, config.Limits.MaxNestingDepth);
             if (problem is not null) problems.Add(problem);
             if (kustomization is not null) kustomizations.Add(kustomization);
         });

@@ -18,7 +18,7 @@ internal static partial class WorkflowLoader
     public static IEnumerable<ImageBuild> Builds(string file, string text)
     {
         // The manifest loader reports syntax errors.
-        if (YamlText.Load(text, YamlLoader.MaxDepth).Stream is not { } stream) return [];
+        if (!YamlText.TryLoad(text, Config.InputLimits.Default.MaxNestingDepth, out var stream, out _)) return [];
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode workflow) return [];
         var root = file[..file.LastIndexOf(WorkflowDir, StringComparison.Ordinal)].TrimEnd('/');
         var builds = new List<ImageBuild>();

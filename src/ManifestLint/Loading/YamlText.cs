@@ -1,31 +1,40 @@
+using System.Diagnostics.CodeAnalysis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace ManifestLint.Loading;
 
-/// <summary>Loads YAML text into the representation model with the nesting guard, turning every failure into a
-/// located <see cref="YamlException"/>: YamlDotNet reports some structural errors (an unclosed `[`) as
-/// InvalidOperationException or ArgumentException without a mark, and those must not escape a loader.</summary>
+/// <summary>Why a YAML text did not load, and where (1-based). <paramref name="TooDeep"/>: the nesting limit,
+/// not a syntax error.</summary>
+internal sealed record YamlError(int Line, int Column, string Message, bool TooDeep);
+
+/// <summary>Loads YAML text into the representation model with the nesting guard. Every failure becomes one located
+/// <see cref="YamlError"/>: YamlDotNet reports some structural errors (an unclosed `[`) as InvalidOperationException
+/// or ArgumentException without a mark, and some with a misleading one (tabs), and none of that may escape a loader.</summary>
 internal static class YamlText
 {
-    public static (YamlStream? Stream, YamlException? Error) Load(string text, int maxDepth)
+    public static bool TryLoad(string text, int maxDepth, [NotNullWhen(true)] out YamlStream? stream, [NotNullWhen(false)] out YamlError? error)
     {
         var parser = new Parser(new StringReader(text));
-        var stream = new YamlStream();
+        stream = new YamlStream();
+        error = null;
         try
         {
             stream.Load(new DepthLimitedParser(parser, maxDepth));
-            return (stream, null);
+            return true;
         }
         catch (YamlException ex)
         {
-            return (null, ex);
+            var (line, column) = YamlErrorLocation.Of(ex, text);
+            error = new YamlError(line, column, ex.Message, ex is NestingLimitException);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
             // The last event read is where the parser stopped.
             var mark = parser.Current?.Start ?? Mark.Empty;
-            return (null, new YamlException(mark, mark, "invalid YAML structure (is a `[` or `{` left unclosed?)"));
+            error = new YamlError(Math.Max((int)mark.Line, 1), Math.Max((int)mark.Column, 1), "invalid YAML structure (is a `[` or `{` left unclosed?)", TooDeep: false);
         }
+        stream = null;
+        return false;
     }
 }
