@@ -74,9 +74,14 @@ internal static class LintCommand
         stderr.WriteLine($"manifestlint: stats: {string.Join(", ", phases)}");
         var slowest = m.RuleTimes.OrderByDescending(r => r.Time).Take(5).Select(r => $"{r.Rule} {r.Time.TotalMilliseconds:0} ms");
         stderr.WriteLine($"manifestlint: stats: slowest rules: {string.Join(", ", slowest)}");
-        stderr.WriteLine($"manifestlint: stats: {m.Sources.Count} files read ({m.Sources.Values.Sum(t => (long)t.Length) / 1024} KiB), {m.Objects.Count} objects, " +
-            $"{m.Packages.Count} packages, {m.Modules.Count} JS modules ({m.NodeRunFiles.Count} run by Node), {m.Images.Count} Dockerfiles, {m.Links.Count} links, " +
+        stderr.WriteLine($"manifestlint: stats: {m.Sources.Count} files read ({m.Sources.TotalChars / 1024} KiB), {m.Objects.Count} objects, " +
+            $"{m.Packages.Count} packages, {m.Modules.FileCount} JS files: {m.Modules.ParsedCount} parsed ({m.NodeRunFiles.Count} run by Node), " +
+            $"{m.Modules.FileCount - m.Modules.ParsedCount} not parsed (no Node entry reaches them), {m.Images.Count} Dockerfiles, {m.Links.Count} links, " +
             $"{result.Findings.Count} findings, {result.Suppressed.Count} suppressed, {m.Skipped.Count} skipped");
+        var gc = GC.GetGCMemoryInfo();
+        stderr.WriteLine($"manifestlint: stats: memory: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB allocated, heap {gc.HeapSizeBytes / (1024 * 1024)} MiB after the last GC, " +
+            $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
+            $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
     }
 
     private static bool Fails(LintResult result, string failOn)

@@ -47,7 +47,7 @@ public static class Linter
         {
             Suppressed = suppressed,
             RepoRootOrNull = ProjectRoot.GitRoot(root),
-            FilesInScope = model.Sources.Keys.Count(f => InScope(f, scopes)),
+            FilesInScope = model.Sources.Paths.Count(f => InScope(f, scopes)),
             Skipped = model.Skipped.Where(s => InScope(s.RelativePath, scopes)).ToList(),
         };
     }
@@ -90,27 +90,14 @@ public static class Linter
     {
         var baseline = settings.BaselinePath is { } path ? Filtering.Baseline.Read(path) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        AppLinker.ParseNodeCode(model);
+        model.Stats.Add(("parse JS", clock.Elapsed));
+        clock.Restart();
         AppLinker.Link(model);
+        ProjectLoader.LoadVendored(model);
         model.Stats.Add(("link", clock.Elapsed));
         clock.Restart();
-        var findings = new List<Finding>();
-        foreach (var rule in RuleRegistry.All)
-        {
-            if (EffectiveLevel(model.Config, rule.Descriptor) is not { } level) continue;
-            var before = findings.Count;
-            var started = clock.Elapsed;
-            try
-            {
-                rule.Analyze(model, new RuleContext(rule.Descriptor, level, findings));
-                model.RuleTimes.Add((rule.Descriptor.Id, clock.Elapsed - started));
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // A bug in one rule must not take the others down: drop its partial findings, say so, go on.
-                findings.RemoveRange(before, findings.Count - before);
-                model.InternalErrors.Add($"rule {rule.Descriptor.Id} failed ({ex.GetType().Name}: {ex.Message}); its findings are missing. Please report this.");
-            }
-        }
+        var findings = RunRules(model);
         model.Stats.Add(("rules", clock.Elapsed));
         clock.Restart();
         IReadOnlyList<Finding> kept = findings;
@@ -132,6 +119,39 @@ public static class Linter
         model.Stats.Add(("filter", clock.Elapsed));
         return (Ordered(kept), suppressed.Where(s => inScope(s.Finding)).OrderBy(s => s.Finding.Span.File, StringComparer.Ordinal)
             .ThenBy(s => s.Finding.Span.StartLine).ThenBy(s => s.Finding.Span.StartColumn).ThenBy(s => s.Finding.RuleId, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>Every enabled rule, in parallel: rules are pure functions of the model, and the facts they share are
+    /// computed once (<see cref="ProjectModel.Memo{T}"/>). Findings, times and failures are gathered in registry order,
+    /// so the result does not depend on scheduling.</summary>
+    private static List<Finding> RunRules(ProjectModel model)
+    {
+        var rules = RuleRegistry.All.Select(r => (Rule: r, Level: EffectiveLevel(model.Config, r.Descriptor))).Where(r => r.Level is not null).ToList();
+        var results = new (List<Finding> Findings, TimeSpan Time, string? Error)[rules.Count];
+        Parallel.For(0, rules.Count, i =>
+        {
+            var (rule, level) = rules[i];
+            var sink = new List<Finding>();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                rule.Analyze(model, new RuleContext(rule.Descriptor, level!.Value, sink));
+                results[i] = (sink, clock.Elapsed, null);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A bug in one rule must not take the others down: drop its partial findings, say so, go on.
+                results[i] = ([], clock.Elapsed, $"rule {rule.Descriptor.Id} failed ({ex.GetType().Name}: {ex.Message}); its findings are missing. Please report this.");
+            }
+        });
+        var findings = new List<Finding>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            findings.AddRange(results[i].Findings);
+            if (results[i].Error is { } error) model.InternalErrors.Add(error);
+            else model.RuleTimes.Add((rules[i].Rule.Descriptor.Id, results[i].Time));
+        }
+        return findings;
     }
 
     private static List<Finding> Ordered(IEnumerable<Finding> findings) => findings

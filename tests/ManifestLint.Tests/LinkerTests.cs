@@ -267,7 +267,7 @@ public class DiscoveryTests
         var scoped = Linter.Lint([Path.Combine(p.Root, "k8s")]);
         Assert.Equal(p.Root, scoped.Root);
         Assert.All(scoped.Findings, f => Assert.StartsWith("k8s/", f.Span.File));
-        Assert.Contains("app/index.js", scoped.Model.Modules.Keys);
+        Assert.True(scoped.Model.Modules.IsParsed("app/index.js"));
         Assert.Contains(p.Findings(), f => f.StartsWith("ML101 app/index.js:1:11", StringComparison.Ordinal));
     }
 }

@@ -21,20 +21,20 @@ public static partial class SuppressionDirectives
     private static partial Regex JsComment();
 
     /// <summary>Directives written in comments of the project's files, in file and line order.</summary>
-    public static IEnumerable<SuppressionDirective> InComments(ProjectModel model)
+    public static IEnumerable<SuppressionDirective> InComments(ProjectModel model) => model.Sources.Directives;
+
+    /// <summary>The directives in one file's comments (called at load, while its text is at hand).</summary>
+    public static IEnumerable<SuppressionDirective> Scan(string file, string text)
     {
-        foreach (var (file, text) in model.Sources.OrderBy(s => s.Key, StringComparer.Ordinal))
+        if (!text.Contains("manifestlint-disable", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal)) yield break;
+        var pattern = IsJs(file) ? JsComment() : HashComment();
+        foreach (Match m in pattern.Matches(text))
         {
-            if (!text.Contains("manifestlint-disable", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal)) continue;
-            var pattern = IsJs(file) ? JsComment() : HashComment();
-            foreach (Match m in pattern.Matches(text))
-            {
-                var line = 1 + text.AsSpan(0, m.Index).Count('\n');
-                var column = m.Index - (text.LastIndexOf('\n', Math.Max(m.Index - 1, 0)) + 1) + 1;
-                var (ids, reason) = Parse(m.Groups["rest"].Value);
-                yield return new SuppressionDirective(m.Groups["kind"].Value == "disable-file" ? "file" : "next-line", file, line, ids, reason,
-                    new SourceSpan(file, line, column, line, column + m.Length));
-            }
+            var line = 1 + text.AsSpan(0, m.Index).Count('\n');
+            var column = m.Index - (text.LastIndexOf('\n', Math.Max(m.Index - 1, 0)) + 1) + 1;
+            var (ids, reason) = Parse(m.Groups["rest"].Value);
+            yield return new SuppressionDirective(m.Groups["kind"].Value == "disable-file" ? "file" : "next-line", file, line, ids, reason,
+                new SourceSpan(file, line, column, line, column + m.Length));
         }
     }
 

@@ -5,11 +5,8 @@ namespace ManifestLint.Linking;
 /// <summary>Decides which Node app runs in which container, strongest evidence first:
 /// the `manifestlint.io/source` annotation, then a Node Dockerfile whose folder matches the
 /// container or image name, then a single-app fallback. Every link records why.</summary>
-public static partial class AppLinker
+public static class AppLinker
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"config\(\s*\{[^}]*\bpath\b")]
-    private static partial System.Text.RegularExpressions.Regex DotenvPathOption();
-
     public const string SourceAnnotation = "manifestlint.io/source";
 
     /// <summary>Images that never run the project's Node code.</summary>
@@ -23,6 +20,14 @@ public static partial class AppLinker
 
     /// <summary>Names the container that runs the app when a pod has several (sidecars).</summary>
     public const string ContainerAnnotation = "manifestlint.io/container";
+
+    /// <summary>Parses the JavaScript reachable from each package's own entry points (package.json, its Dockerfile),
+    /// in parallel: what Node runs. Files reachable only from a container's command are parsed when linking finds them.</summary>
+    public static void ParseNodeCode(ProjectModel model)
+    {
+        var graph = new ModuleGraph(model.JsFiles, model.Modules);
+        model.PackageRunFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>());
+    }
 
     public static void Link(ProjectModel model)
     {
@@ -76,7 +81,7 @@ public static partial class AppLinker
         NodeTargetResolver.Resolve(model);
         // Files Node runs: from each package's own entry points, and from what each linked container starts
         // (a Kubernetes command may start a file no Dockerfile or script names).
-        var runFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>());
+        var runFiles = new HashSet<string>(model.PackageRunFiles ?? graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>()), StringComparer.Ordinal);
         foreach (var link in links.Where(l => !l.Transpiled)) runFiles.UnionWith(link.ReachableFiles);
         model.NodeRunFiles = runFiles;
     }
@@ -179,7 +184,7 @@ public static partial class AppLinker
         var usesDotenv = reachable.Any(f => model.Modules.TryGetValue(f, out var m) && m.Dependencies.Any(d => d.Specifier is "dotenv" or "dotenv/config"));
         var dropped = usesDotenv ? DotEnvDropped(model, package, image) : null;
         // `dotenv.config({ path: '.env.production' })` (or dotenv-flow, multiple files): a file we do not follow.
-        var customEnvPath = usesDotenv && reachable.Any(f => model.Sources.TryGetValue(f, out var text) && DotenvPathOption().IsMatch(text));
+        var customEnvPath = usesDotenv && reachable.Any(f => model.Modules.GetValueOrDefault(f)?.SetsDotenvPath == true);
         var envFiles = usesDotenv && dropped is null ? [.. launch.EnvFiles, PathUtil.Join(package.Dir, ".env")] : launch.EnvFiles;
         return new AppLink(workload, container, package, image, entry, reachable, evidence)
         {

@@ -1,26 +1,33 @@
+using ManifestLint.Loading;
 using ManifestLint.Model;
 
 namespace ManifestLint.Linking;
 
 /// <summary>Which JS files are reachable from entries through relative imports and requires.
 /// Nodes are every discovered JS file (a file that failed to parse is still a node, without edges).</summary>
-internal sealed class ModuleGraph(IReadOnlySet<string> jsFiles, IReadOnlyDictionary<string, JsModule> modules)
+internal sealed class ModuleGraph(IReadOnlySet<string> jsFiles, JsModuleStore modules)
 {
     private static readonly string[] Suffixes = ["", ".js", ".mjs", ".cjs", "/index.js", "/index.mjs", "/index.cjs"];
 
+    /// <summary>Breadth-first, one level at a time: the files of a level not parsed yet are parsed in parallel.</summary>
     public HashSet<string> Reachable(IEnumerable<string> entries)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(entries);
-        while (pending.Count > 0)
+        var level = entries.Where(seen.Add).ToList();
+        while (level.Count > 0)
         {
-            var file = pending.Pop();
-            if (!seen.Add(file) || !modules.TryGetValue(file, out var module)) continue;
-            foreach (var dep in module.Dependencies)
+            modules.ParseAll(level);
+            var next = new List<string>();
+            foreach (var file in level)
             {
-                if (!dep.Specifier.StartsWith("./", StringComparison.Ordinal) && !dep.Specifier.StartsWith("../", StringComparison.Ordinal)) continue;
-                if (Resolve(PathUtil.Join(PathUtil.DirOf(file), dep.Specifier)) is { } target) pending.Push(target);
+                if (!modules.TryGetValue(file, out var module)) continue;
+                foreach (var dep in module.Dependencies)
+                {
+                    if (!dep.Specifier.StartsWith("./", StringComparison.Ordinal) && !dep.Specifier.StartsWith("../", StringComparison.Ordinal)) continue;
+                    if (Resolve(PathUtil.Join(PathUtil.DirOf(file), dep.Specifier)) is { } target && seen.Add(target)) next.Add(target);
+                }
             }
+            level = next;
         }
         return seen;
     }

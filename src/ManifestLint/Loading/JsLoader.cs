@@ -4,8 +4,11 @@ using ManifestLint.Model;
 namespace ManifestLint.Loading;
 
 /// <summary>Parses a JS file the way Node would (module or script) and keeps only its facts.</summary>
-internal static class JsLoader
+internal static partial class JsLoader
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"config\(\s*\{[^}]*\bpath\b")]
+    private static partial System.Text.RegularExpressions.Regex DotenvPathOption();
+
     private static readonly ParserOptions ScriptOptions = new() { AllowReturnOutsideFunction = true, AllowHashBang = true };
     private static readonly ParserOptions ModuleOptions = new() { AllowHashBang = true };
 
@@ -54,6 +57,7 @@ internal static class JsLoader
                 HostLiterals = extractor.Network.Hosts,
                 ListenCalls = extractor.Network.Listens(),
                 Routing = extractor.Routing.Result(),
+                SetsDotenvPath = DotenvPathOption().IsMatch(text),
             }, null);
         }
         catch (ParseErrorException ex)

@@ -7,19 +7,20 @@ using ManifestLint.Model;
 namespace ManifestLint.Loading;
 
 /// <summary>Reads and parses every file once, in parallel, into one <see cref="ProjectModel"/>.
-/// package.json files go first: they decide how each JS file is parsed.</summary>
+/// package.json files go first: they decide how each JS file is parsed. JavaScript is parsed later, on demand
+/// (<see cref="JsModuleStore"/>): only what Node runs.</summary>
 public static class ProjectLoader
 {
     public static ProjectModel Load(string root, LintConfig config, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<SkippedFile> skipped)
     {
         var problems = new ConcurrentBag<LoadProblem>(LimitProblems.FromSkipped(skipped));
-        var sources = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var sources = new SourceFiles(root);
 
         var packages = new ConcurrentDictionary<string, NodePackage>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind == FileKind.PackageJson), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
-            sources[file.RelativePath] = Decode(bytes);
+            sources.Add(file.RelativePath, Decode(bytes), keep: file.Content is not null);
             var (package, problem) = PackageJsonLoader.Load(file.RelativePath, bytes);
             if (problem is not null) problems.Add(problem);
             if (package is not null) packages[package.Dir] = package;
@@ -31,12 +32,12 @@ public static class ProjectLoader
             if (Read(file, problems) is not { } bytes) return;
             if (Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
             {
-                sources[file.RelativePath] = Decode(bytes); // for the code frame
+                sources.Add(file.RelativePath, Decode(bytes), keep: file.Content is not null); // for the code frame
                 problems.Add(notUtf8);
                 return;
             }
             var text = Decode(bytes);
-            sources[file.RelativePath] = text;
+            sources.Add(file.RelativePath, text, keep: file.Content is not null);
             var (kustomization, problem) = KustomizationLoader.Load(file.RelativePath, text, config.DefaultNamespace, config.Limits.MaxNestingDepth);
             if (problem is not null) problems.Add(problem);
             if (kustomization is not null) kustomizations.Add(kustomization);
@@ -47,30 +48,31 @@ public static class ProjectLoader
 
         var formats = new ModuleFormatResolver(packages);
         var objects = new ConcurrentBag<(string File, IReadOnlyList<KubeObject> Objects)>();
-        var modules = new ConcurrentDictionary<string, JsModule>(StringComparer.Ordinal);
         var images = new ConcurrentBag<ImageRecipe>();
         var dotEnvs = new ConcurrentDictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         var versionFiles = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         var imageBuilds = new ConcurrentBag<ImageBuild>();
         var patchTargets = new ConcurrentDictionary<(string Kind, string Name), byte>();
         var dockerIgnores = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
-        Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization)), file =>
+        Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization or FileKind.JavaScript)), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
             if (file.Kind == FileKind.Yaml && Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
             {
-                sources[file.RelativePath] = Decode(bytes); // for the code frame
+                sources.Add(file.RelativePath, Decode(bytes), keep: file.Content is not null); // for the code frame
                 problems.Add(notUtf8);
                 return;
             }
             var text = Decode(bytes);
             if (file.Kind == FileKind.DotEnv)
             {
-                // Keys only: values are secrets more often than not, and never reported.
+                // Keys only: values are secrets more often than not, and never reported or shown.
                 dotEnvs[file.RelativePath] = DotEnvLoader.Keys(text);
+                sources.Add(file.RelativePath, text, displayable: false);
                 return;
             }
-            sources[file.RelativePath] = text;
+            // Chart.yaml is kept whole: ML004 reads the chart's name from it.
+            sources.Add(file.RelativePath, text, keep: file.Content is not null || Linking.PathUtil.LastSegment(file.RelativePath) == "Chart.yaml");
             switch (file.Kind)
             {
                 case FileKind.NodeVersionFile:
@@ -99,21 +101,11 @@ public static class ProjectLoader
                     if (!patchFiles.Contains(file.RelativePath)) objects.Add((file.RelativePath, kube));
                     else foreach (var patched in kube) patchTargets.TryAdd((patched.Kind, patched.Name), 0);
                     break;
-                case FileKind.JavaScript:
-                    var (format, reason, package, typeless) = formats.Resolve(file.RelativePath);
-                    var (module, jsProblem) = JsLoader.Load(file.RelativePath, text, format, reason, package, typeless, config.Limits.MaxScopeDeclarations);
-                    if (jsProblem is not null) problems.Add(jsProblem);
-                    if (module is not null) modules[module.File] = module;
-                    break;
                 case FileKind.Dockerfile:
                     images.Add(DockerfileLoader.Load(file.RelativePath, text));
                     break;
             }
         });
-
-        // Packages that bare specifiers name, when they are present under node_modules (package.json only).
-        var vendored = NodeModulesReader.Read(root, modules.Values.OrderBy(m => m.File, StringComparer.Ordinal)
-            .SelectMany(m => m.Dependencies.Where(d => !d.IsRelative).Select(d => (m.File, d.Specifier))));
 
         // Deterministic order regardless of parallel completion.
         var orderedObjects = KustomizeNames.Apply(objects
@@ -121,13 +113,13 @@ public static class ProjectLoader
             .OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects.Select(x => (o.File, x))).ToList(), builds, kustomizations.Select(k => k.File).ToHashSet(StringComparer.Ordinal));
         var orderedImages = images.OrderBy(i => i.File, StringComparer.Ordinal).ToList();
         var orderedProblems = problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine).ToList();
+        var modules = new JsModuleStore(files.Where(f => f.Kind == FileKind.JavaScript), formats, config.Limits.MaxScopeDeclarations, sources);
         return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems,
             allSkipped.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), sources)
         {
             JsFiles = files.Where(f => f.Kind == FileKind.JavaScript).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal),
             DotEnvKeys = dotEnvs,
             NodeVersionFiles = versionFiles,
-            VendoredPackages = vendored,
             DockerIgnores = dockerIgnores,
             PatchTargets = patchTargets.Keys.ToHashSet(),
             Kustomizations = kustomizations.OrderBy(k => k.File, StringComparer.Ordinal).ToList(),
@@ -149,9 +141,15 @@ public static class ProjectLoader
         }
     }
 
-    private static string Decode(byte[] bytes)
+    private static string Decode(byte[] bytes) => SourceFiles.Decode(bytes);
+
+    /// <summary>Packages under node_modules that the code Node runs names by a bare specifier (package.json only).
+    /// Read after linking, when the files Node runs are known.</summary>
+    public static void LoadVendored(ProjectModel model)
     {
-        var text = Encoding.UTF8.GetString(bytes);
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        var bare = model.NodeRunFiles.Order(StringComparer.Ordinal)
+            .Select(f => model.Modules.GetValueOrDefault(f)).OfType<JsModule>()
+            .SelectMany(m => m.Dependencies.Where(d => !d.IsRelative).Select(d => (m.File, d.Specifier)));
+        model.VendoredPackages = NodeModulesReader.Read(model.Root, bare);
     }
 }

@@ -33,6 +33,9 @@ public sealed class JsModule
     /// <summary>First top-level `await` (or `for await`), if any.</summary>
     public SourceSpan? TopLevelAwait { get; init; }
 
+    /// <summary>`dotenv.config({ path: ... })` (or dotenv-flow): the file reads an env file we do not follow.</summary>
+    public bool SetsDotenvPath { get; init; }
+
     /// <summary>Import assertions (`assert { type: 'json' }`): a SyntaxError from Node 22.</summary>
     public IReadOnlyList<SourceSpan> ImportAssertions { get; init; } = [];
 

@@ -23,11 +23,11 @@ public sealed class ProjectModel
         LintConfig config,
         IReadOnlyList<KubeObject> objects,
         IReadOnlyDictionary<string, NodePackage> packages,
-        IReadOnlyDictionary<string, JsModule> modules,
+        JsModuleStore modules,
         IReadOnlyList<ImageRecipe> images,
         IReadOnlyList<LoadProblem> problems,
         IReadOnlyList<SkippedFile> skipped,
-        IReadOnlyDictionary<string, string> sources)
+        SourceFiles sources)
     {
         Root = root;
         Config = config;
@@ -74,17 +74,18 @@ public sealed class ProjectModel
     public IReadOnlyList<KubeObject> Objects { get; }
     /// <summary>package.json files by folder ("" = root).</summary>
     public IReadOnlyDictionary<string, NodePackage> Packages { get; }
-    public IReadOnlyDictionary<string, JsModule> Modules { get; }
+    /// <summary>JavaScript facts, parsed on first use (only the files Node runs are ever parsed).</summary>
+    public JsModuleStore Modules { get; }
     public IReadOnlyList<ImageRecipe> Images { get; }
 
     /// <summary>Dockerfiles in one folder (a package's own), looked up instead of scanned per package.</summary>
-    public IEnumerable<ImageRecipe> ImagesIn(string dir) => (imagesByDir ??= Images.ToLookup(i => i.Dir, StringComparer.Ordinal))[dir];
+    public IEnumerable<ImageRecipe> ImagesIn(string dir) => LazyInitializer.EnsureInitialized(ref imagesByDir, () => Images.ToLookup(i => i.Dir, StringComparer.Ordinal))[dir];
 
     private ILookup<string, ImageRecipe>? imagesByDir;
     public IReadOnlyList<LoadProblem> Problems { get; }
     public IReadOnlyList<SkippedFile> Skipped { get; }
-    /// <summary>File texts, kept for code frames in reports.</summary>
-    public IReadOnlyDictionary<string, string> Sources { get; }
+    /// <summary>The files read: sizes, comment directives, and the text of the few kept whole.</summary>
+    public SourceFiles Sources { get; }
     public IReadOnlySet<string> KnownNamespaces { get; }
 
     /// <summary>Every file present under the root (any kind, ignores applied), for module resolution.</summary>
@@ -117,7 +118,7 @@ public sealed class ProjectModel
     /// <summary>The folder of the kustomization that governs a file (the nearest one upward), or null.</summary>
     public string? KustomizationDirOf(string file)
     {
-        kustomizationDirs ??= Kustomizations.Select(k => k.Dir).ToHashSet(StringComparer.Ordinal);
+        LazyInitializer.EnsureInitialized(ref kustomizationDirs, () => Kustomizations.Select(k => k.Dir).ToHashSet(StringComparer.Ordinal));
         for (var dir = Linking.PathUtil.DirOf(file); ; dir = Linking.PathUtil.DirOf(dir))
         {
             if (kustomizationDirs.Contains(dir)) return dir;
@@ -128,7 +129,7 @@ public sealed class ProjectModel
     private HashSet<string>? kustomizationDirs;
 
     /// <summary>Packages under node_modules that the code names, by package folder.</summary>
-    public IReadOnlyDictionary<string, VendoredPackage> VendoredPackages { get; init; } = new Dictionary<string, VendoredPackage>();
+    public IReadOnlyDictionary<string, VendoredPackage> VendoredPackages { get; internal set; } = new Dictionary<string, VendoredPackage>();
 
     /// <summary>The package a bare specifier in a file resolves to (node_modules lookup upward), if present.</summary>
     public VendoredPackage? FindVendored(string fromFile, string name)
@@ -170,6 +171,9 @@ public sealed class ProjectModel
     /// <summary>JS files Node runs: reachable from some entry point of some package.</summary>
     public IReadOnlySet<string> NodeRunFiles { get; internal set; } = new HashSet<string>();
 
+    /// <summary>JS files reachable from packages' own entry points (set before linking, which adds containers' commands).</summary>
+    internal IReadOnlySet<string>? PackageRunFiles { get; set; }
+
     public KubeObject? Find(string kind, string ns, string name)
     {
         Interlocked.Increment(ref lookupWork);
@@ -210,7 +214,7 @@ public sealed class ProjectModel
     /// <summary>Does the kustomization in `outer` reach the one in `inner` through `resources`?</summary>
     private bool Includes(string outer, string inner)
     {
-        kustomizationReach ??= Kustomizations.GroupBy(k => k.Dir).ToDictionary(g => g.Key, g => g.First().Resources.ToList(), StringComparer.Ordinal);
+        LazyInitializer.EnsureInitialized(ref kustomizationReach, () => Kustomizations.GroupBy(k => k.Dir).ToDictionary(g => g.Key, g => g.First().Resources.ToList(), StringComparer.Ordinal));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var pending = new Stack<string>([outer]);
         while (pending.Count > 0)
@@ -237,12 +241,12 @@ public sealed class ProjectModel
     public IReadOnlyList<KubeObject> ServicesIn(string ns) =>
         servicesByNamespace.TryGetValue(ns, out var list) ? Counted(list) : [];
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, object? Arg), object?> memo = new(MemoKeyComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, object? Arg), Lazy<object?>> memo = new(MemoKeyComparer.Instance);
 
     /// <summary>A derived fact several rules need (endpoints, Service targets, probe sites, a link's listen ports or
-    /// routes), computed once per run: rules are pure functions of the model, so the first result is the result.
+    /// routes), computed once per run, even when rules running in parallel ask for it at once (the others wait).
     /// <paramref name="arg"/> is compared by reference (by value when it is a string, such as a namespace).</summary>
-    internal T Memo<T>(string name, object? arg, Func<T> compute) => (T)memo.GetOrAdd((name, arg), _ => compute())!;
+    internal T Memo<T>(string name, object? arg, Func<T> compute) => (T)memo.GetOrAdd((name, arg), _ => new Lazy<object?>(() => compute())).Value!;
 
     private sealed class MemoKeyComparer : IEqualityComparer<(string Name, object? Arg)>
     {
@@ -271,8 +275,8 @@ public sealed class ProjectModel
     public IEnumerable<KubeObject> Workloads => Objects.Where(o => o.PodTemplate is not null);
 
     /// <summary>API groups of the custom resources in the project (`postgresql.cnpg.io`).</summary>
-    public IReadOnlySet<string> CustomResourceGroups => customResourceGroups ??= Objects.Where(o => o.IsCustomResource)
-        .Select(o => o.ApiVersion[..o.ApiVersion.IndexOf('/')]).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> CustomResourceGroups => LazyInitializer.EnsureInitialized(ref customResourceGroups, () => Objects.Where(o => o.IsCustomResource)
+        .Select(o => o.ApiVersion[..o.ApiVersion.IndexOf('/')]).ToHashSet(StringComparer.Ordinal));
 
     private HashSet<string>? customResourceGroups;
 

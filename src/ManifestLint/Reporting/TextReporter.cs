@@ -27,7 +27,7 @@ public sealed class TextReporter(bool color) : IReporter
     {
         if (!cache.TryGetValue(span.File, out var lines))
         {
-            lines = result.Model.Sources.TryGetValue(span.File, out var text) ? text.Replace("\r\n", "\n").Split('\n') : [];
+            lines = result.Model.Sources.TextForDisplay(span.File) is { } text ? text.Replace("\r\n", "\n").Split('\n') : [];
             cache[span.File] = lines;
         }
         if (span.StartLine < 1 || span.StartLine > lines.Length) return null;

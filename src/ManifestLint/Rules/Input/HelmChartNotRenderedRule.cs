@@ -18,7 +18,7 @@ public sealed partial class HelmChartNotRenderedRule : IRule
         {
             var chartDir = Linking.PathUtil.DirOf(skipped.RelativePath);
             var chartFile = Linking.PathUtil.Join(chartDir, "Chart.yaml");
-            if (!model.Sources.TryGetValue(chartFile, out var text)) continue;
+            if (!model.Sources.TryGetKept(chartFile, out var text)) continue;
             var match = ChartName().Match(text);
             var line = match.Success ? 1 + text.AsSpan(0, match.Index).Count('\n') : 1;
             var name = match.Success ? match.Groups["name"].Value.Trim('"', '\'') : Linking.PathUtil.LastSegment(chartDir);

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using ManifestLint.Discovery;
+using ManifestLint.Model;
+
+namespace ManifestLint.Loading;
+
+/// <summary>The project's JavaScript, parsed on first use: only files Node can run (reachable from an entry point)
+/// are read and parsed; front-end, test and tooling code never is. Thread-safe: each file is parsed at most once.</summary>
+public sealed class JsModuleStore
+{
+    private readonly IReadOnlyDictionary<string, DiscoveredFile> files;
+    private readonly ModuleFormatResolver formats;
+    private readonly int maxScopeDeclarations;
+    private readonly SourceFiles sources;
+    private readonly ConcurrentDictionary<string, Lazy<Parsed>> parsed = new(StringComparer.Ordinal);
+
+    private sealed record Parsed(JsModule? Module, LoadProblem? Problem);
+
+    internal JsModuleStore(IEnumerable<DiscoveredFile> jsFiles, ModuleFormatResolver formats, int maxScopeDeclarations, SourceFiles sources)
+    {
+        files = jsFiles.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        this.formats = formats;
+        this.maxScopeDeclarations = maxScopeDeclarations;
+        this.sources = sources;
+    }
+
+    /// <summary>Every discovered JavaScript file, parsed or not.</summary>
+    public IEnumerable<string> Files => files.Keys;
+
+    public int FileCount => files.Count;
+
+    /// <summary>Files read and parsed so far (successfully or not).</summary>
+    public int ParsedCount => parsed.Count;
+
+    public bool IsParsed(string file) => parsed.ContainsKey(file);
+
+    /// <summary>The facts of a file, parsing it now if it was not yet; false for files that are not discovered
+    /// JavaScript or that failed to parse (their problem is in <see cref="Problems"/>).</summary>
+    public bool TryGetValue(string file, out JsModule module)
+    {
+        module = null!;
+        if (!files.ContainsKey(file)) return false;
+        if (parsed.GetOrAdd(file, f => new Lazy<Parsed>(() => Parse(f))).Value.Module is not { } m) return false;
+        module = m;
+        return true;
+    }
+
+    public JsModule? GetValueOrDefault(string file) => TryGetValue(file, out var m) ? m : null;
+
+    /// <summary>Parses the files not parsed yet, in parallel.</summary>
+    public void ParseAll(IReadOnlyList<string> batch)
+    {
+        var pending = batch.Where(f => files.ContainsKey(f) && !parsed.ContainsKey(f)).ToList();
+        if (pending.Count < 2) foreach (var f in pending) TryGetValue(f, out _);
+        else Parallel.ForEach(pending, f => TryGetValue(f, out _));
+    }
+
+    /// <summary>Problems of the files parsed so far, in file order.</summary>
+    public IEnumerable<LoadProblem> Problems => parsed.Values.Select(p => p.Value.Problem).OfType<LoadProblem>()
+        .OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine);
+
+    private Parsed Parse(string path)
+    {
+        var file = files[path];
+        byte[] bytes;
+        try
+        {
+            bytes = file.Content ?? File.ReadAllBytes(file.FullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new Parsed(null, new LoadProblem(SourceSpan.At(path, 1, 1), "file", $"cannot be read: {ex.Message}"));
+        }
+        var text = SourceFiles.Decode(bytes);
+        sources.Add(path, text, keep: file.Content is not null);
+        var (format, reason, package, typeless) = formats.Resolve(path);
+        var (module, problem) = JsLoader.Load(path, text, format, reason, package, typeless, maxScopeDeclarations);
+        return new Parsed(module, problem);
+    }
+}

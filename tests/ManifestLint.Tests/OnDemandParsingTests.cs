@@ -1,0 +1,94 @@
+using ManifestLint.Reporting;
+
+namespace ManifestLint.Tests;
+
+/// <summary>JavaScript is read and parsed only when a Node entry point reaches it; file texts are not kept, and a
+/// code frame reads its file again.</summary>
+public sealed class OnDemandParsingTests
+{
+    private const string Deployment = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: api }
+        spec:
+          selector: { matchLabels: { app: api } }
+          template:
+            metadata: { labels: { app: api } }
+            spec:
+              containers:
+                - name: api
+                  image: acme/api:1
+        """;
+
+    private static TestProject Project() => new TestProject()
+        .Write("api/package.json", """{ "name": "api", "type": "module", "scripts": { "start": "node src/server.js" } }""")
+        .Write("api/src/server.js", "import { port } from './config.js';\nconsole.log(port);\n")
+        .Write("api/src/config.js", "export const port = 8080;\n")
+        // Not reached from any entry: a test helper and a script with a syntax error.
+        .Write("api/test/helper.js", "const x = require('x');\n")
+        .Write("api/scripts/broken.js", "function (\n")
+        .Write("web/package.json", """{ "name": "web", "scripts": { "build": "vite build" }, "devDependencies": { "vite": "5" } }""")
+        .Write("web/src/main.js", "import App from './App.jsx';\n<App />;\n");
+
+    [Fact]
+    public void Only_javascript_that_an_entry_reaches_is_parsed()
+    {
+        using var p = Project();
+        var result = p.Lint();
+        var modules = result.Model.Modules;
+        Assert.Equal(5, modules.FileCount);
+        Assert.Equal(2, modules.ParsedCount);
+        Assert.True(modules.IsParsed("api/src/server.js"));
+        Assert.True(modules.IsParsed("api/src/config.js"));
+        Assert.False(modules.IsParsed("api/test/helper.js"));
+        Assert.False(modules.IsParsed("api/scripts/broken.js"));
+        Assert.False(modules.IsParsed("web/src/main.js"));
+        // Files never read are not counted as linted, and their problems (ML001, ML101) are not reported.
+        Assert.False(result.Model.Sources.Contains("api/scripts/broken.js"));
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void A_file_only_a_container_command_starts_is_parsed_when_linking_reaches_it()
+    {
+        using var p = Project()
+            .Write("api/Dockerfile", "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"src/server.js\"]\n")
+            .Write("api/src/migrate.js", "const db = require('./db.js');\n")
+            .Write("api/src/db.js", "module.exports = {};\n")
+            .Write("k8s/api.yaml", Deployment + "\n          command: [\"node\", \"src/migrate.js\"]\n");
+        var result = p.Lint();
+        Assert.True(result.Model.Modules.IsParsed("api/src/migrate.js"));
+        Assert.True(result.Model.Modules.IsParsed("api/src/db.js"));
+        Assert.False(result.Model.Modules.IsParsed("api/test/helper.js"));
+        // migrate.js uses require in a "type": "module" package: found although no package entry reaches it.
+        Assert.Contains(p.Findings(), f => f == "ML101 api/src/migrate.js:1:12");
+    }
+
+    [Fact]
+    public void The_text_report_reads_the_code_frame_from_the_file()
+    {
+        using var p = new TestProject()
+            .Write("app/package.json", """{ "name": "app", "type": "module", "scripts": { "start": "node index.js" } }""")
+            .Write("app/index.js", "// first line\nconst express = require('express');\n");
+        var result = p.Lint();
+        var text = new StringWriter();
+        new TextReporter(color: false).Write(result, text);
+        Assert.Contains("  2 | const express = require('express');\n", text.ToString());
+        Assert.Contains("    |                 ^^^^^^^", text.ToString());
+    }
+
+    [Fact]
+    public void Suppression_comments_are_collected_at_load_and_env_files_are_never_shown()
+    {
+        using var p = new TestProject()
+            .Write("app/package.json", """{ "name": "app", "type": "module", "scripts": { "start": "node index.js" } }""")
+            .Write("app/index.js", "// manifestlint-disable-next-line require-in-esm -- migrating\nconst express = require('express');\n")
+            .Write("app/.env", "# manifestlint-disable-file\nJWT_SECRET=hunter2\n");
+        var result = p.Lint();
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "ML101");
+        var directive = Assert.Single(result.Model.Sources.Directives);
+        Assert.Equal(("app/index.js", 1, "migrating"), (directive.File, directive.Line, directive.Justification));
+        Assert.Null(result.Model.Sources.TextForDisplay("app/.env"));
+        Assert.NotNull(result.Model.Sources.TextForDisplay("app/index.js"));
+    }
+}
