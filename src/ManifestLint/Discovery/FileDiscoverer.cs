@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using MAB.DotIgnore;
 
 namespace ManifestLint.Discovery;
@@ -19,62 +20,62 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         var skipped = new List<SkippedFile>();
         var candidates = new List<(DiscoveredFile File, long Length)>();
         var rootIgnore = IgnorePatterns.Create(extraIgnores);
-        var pending = new Stack<(DirectoryInfo Dir, List<(string Base, IgnoreList List)> Ignores)>();
-        pending.Push((new DirectoryInfo(root), [("", rootIgnore)]));
+        var pending = new Stack<(string Full, string Rel, List<(string Base, IgnoreList List)> Ignores)>();
+        pending.Push((Path.GetFullPath(root), "", [("", rootIgnore)]));
         while (pending.Count > 0)
         {
-            var (dir, inherited) = pending.Pop();
-            var ignores = WithLocalIgnores(root, dir, inherited);
-            visited[ProjectRoot.Relative(root, dir.FullName)] = ignores;
-            IEnumerable<FileSystemInfo> entries;
+            var (dirFull, dirRel, inherited) = pending.Pop();
+            List<Entry> entries;
             try
             {
-                entries = dir.EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+                entries = List(dirFull);
             }
             catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
             {
-                skipped.Add(new SkippedFile(ProjectRoot.Relative(root, dir.FullName), "folder cannot be read"));
+                skipped.Add(new SkippedFile(dirRel, "folder cannot be read"));
                 continue;
             }
+            var names = entries.Where(e => !e.IsDir).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+            // A nested folder with its own config is a separate project (e.g. test fixtures).
+            if (dirRel.Length > 0 && names.Contains(ProjectRoot.ConfigFileName))
+            {
+                skipped.Add(new SkippedFile(dirRel, $"separate project (has its own {ProjectRoot.ConfigFileName})"));
+                continue;
+            }
+            var ignores = WithLocalIgnores(dirFull, dirRel, names, inherited);
+            visited[dirRel] = ignores;
             foreach (var entry in entries)
             {
-                var rel = ProjectRoot.Relative(root, entry.FullName);
-                var isDir = entry is DirectoryInfo;
-                if (isDir && SkippedDirs.Contains(entry.Name)) continue;
-                if (IsIgnored(ignores, rel, isDir)) continue;
-                if (entry.LinkTarget is not null)
+                var rel = (dirRel.Length == 0 ? entry.Name : dirRel + "/" + entry.Name).Replace('\\', '/');
+                var full = Path.Join(dirFull, entry.Name);
+                if (entry.IsDir && SkippedDirs.Contains(entry.Name)) continue;
+                if (IsIgnored(ignores, rel, entry.IsDir)) continue;
+                if (entry.IsLink)
                 {
                     // Symlinked folders are never followed; symlinked files only when they stay inside the root.
-                    if (isDir || !InsideRoot(root, entry)) { skipped.Add(new SkippedFile(rel, "symbolic link not followed")); continue; }
+                    if (entry.IsDir || !InsideRoot(root, new FileInfo(full))) { skipped.Add(new SkippedFile(rel, "symbolic link not followed")); continue; }
                 }
-                if (entry is DirectoryInfo sub)
+                if (entry.IsDir)
                 {
-                    // A nested folder with its own config is a separate project (e.g. test fixtures).
-                    if (File.Exists(Path.Combine(sub.FullName, ProjectRoot.ConfigFileName)))
-                    {
-                        skipped.Add(new SkippedFile(rel, $"separate project (has its own {ProjectRoot.ConfigFileName})"));
-                        continue;
-                    }
                     // Helm templates are only YAML after rendering.
-                    if (sub.Name == "templates" && File.Exists(Path.Combine(dir.FullName, "Chart.yaml")))
+                    if (entry.Name == "templates" && names.Contains("Chart.yaml"))
                     {
                         skipped.Add(new SkippedFile(rel, "Helm chart templates (not rendered, not analysed)"));
                         continue;
                     }
-                    pending.Push((sub, ignores));
+                    pending.Push((full, rel, ignores));
                 }
                 else
                 {
                     allPaths.Add(rel);
-                    if (Classify(entry.Name) is not { } kind) continue;
-                    var length = ((FileInfo)entry).Length;
-                    if (length > limits.MaxFileBytes)
+                    if (entry.Kind is not { } kind) continue;
+                    if (entry.Length > limits.MaxFileBytes)
                     {
-                        skipped.Add(new SkippedFile(rel, $"larger than {limits.MaxFileBytes} bytes ({length} bytes)", "maxFileBytes"));
+                        skipped.Add(new SkippedFile(rel, $"larger than {limits.MaxFileBytes} bytes ({entry.Length} bytes)", "maxFileBytes"));
                         continue;
                     }
                     // Empty files need no read; FIFOs and devices also report length 0 and would block if opened.
-                    candidates.Add((new DiscoveredFile(rel, entry.FullName, kind, length == 0 ? [] : null), length));
+                    candidates.Add((new DiscoveredFile(rel, full, kind, entry.Length == 0 ? [] : null), entry.Length));
                 }
             }
         }
@@ -115,24 +116,41 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         };
     }
 
-    private static List<(string Base, IgnoreList List)> WithLocalIgnores(string root, DirectoryInfo dir, List<(string Base, IgnoreList List)> inherited)
+    private static List<(string Base, IgnoreList List)> WithLocalIgnores(string dirFull, string dirRel, HashSet<string> names, List<(string Base, IgnoreList List)> inherited)
     {
         List<(string, IgnoreList)>? result = null;
         foreach (var name in IgnoreFiles)
         {
-            var path = Path.Combine(dir.FullName, name);
-            if (!File.Exists(path)) continue;
+            if (!names.Contains(name)) continue;
             try
             {
                 result ??= [.. inherited];
-                result.Add((ProjectRoot.Relative(root, dir.FullName), IgnorePatterns.Create(File.ReadAllLines(path))));
+                result.Add((dirRel, IgnorePatterns.Create(File.ReadAllLines(Path.Join(dirFull, name)))));
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // An unreadable ignore file ignores nothing.
             }
         }
         return result ?? inherited;
+    }
+
+    /// <summary>One folder's entries in name order, from a single directory read: no object or extra system call
+    /// per entry, except a size look-up for the files we may read.</summary>
+    private readonly record struct Entry(string Name, bool IsDir, bool IsLink, FileKind? Kind, long Length);
+
+    private static readonly EnumerationOptions ListOptions = new() { AttributesToSkip = 0, IgnoreInaccessible = false, ReturnSpecialDirectories = false };
+
+    private static List<Entry> List(string dirFull)
+    {
+        var entries = new FileSystemEnumerable<Entry>(dirFull, (ref FileSystemEntry e) =>
+        {
+            var name = e.FileName.ToString();
+            var kind = e.IsDirectory ? null : Classify(name);
+            return new Entry(name, e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0, kind, kind is null ? 0 : e.Length);
+        }, ListOptions).ToList();
+        entries.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return entries;
     }
 
     private static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string rel, bool isDir)
