@@ -12,6 +12,9 @@ internal static partial class JsLoader
     private static readonly ParserOptions ScriptOptions = new() { AllowReturnOutsideFunction = true, AllowHashBang = true };
     private static readonly ParserOptions ModuleOptions = new() { AllowHashBang = true };
 
+    /// <summary>Facts outlive the parse (every module's, for the whole run): exact-size arrays, one shared empty.</summary>
+    private static T[] Compact<T>(IReadOnlyList<T> list) => list.Count == 0 ? [] : [.. list];
+
     public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package, bool typeless = false,
         int maxScopeDeclarations = int.MaxValue)
     {
@@ -46,16 +49,16 @@ internal static partial class JsLoader
                 ImportMeta = extractor.ImportMeta,
                 TopLevelAwait = extractor.TopLevelAwait,
                 ExportShape = extractor.ExportShape,
-                ImportAssertions = assertions,
+                ImportAssertions = Compact(assertions),
                 FormatReason = reason,
                 PackageFile = package?.File,
-                CjsGlobalUses = globals,
+                CjsGlobalUses = Compact(globals),
                 EsmSyntax = esm,
-                Dependencies = deps,
-                EnvReads = env,
+                Dependencies = Compact(deps),
+                EnvReads = Compact(env),
                 DynamicEnvReads = dynamicEnv,
-                HostLiterals = extractor.Network.Hosts,
-                ListenCalls = extractor.Network.Listens(),
+                HostLiterals = Compact(extractor.Network.Hosts),
+                ListenCalls = Compact(extractor.Network.Listens()),
                 Routing = extractor.Routing.Result(),
                 SetsDotenvPath = DotenvPathOption().IsMatch(text),
             }, null);

@@ -53,7 +53,16 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
         events.Clear();
         return routes.Count + mounts.Count == 0 && objects.Count == 0 && exports.Count == 0
             ? HttpRouting.Empty
-            : new HttpRouting { Objects = objects, Prefixes = prefixes, Routes = routes, Mounts = mounts, Imports = imports, Exports = exports };
+            : new HttpRouting
+            {
+                // Kept for the whole run: empty parts share the empty instance's.
+                Objects = objects.Count == 0 ? HttpRouting.Empty.Objects : objects,
+                Prefixes = prefixes.Count == 0 ? HttpRouting.Empty.Prefixes : prefixes,
+                Routes = routes.Count == 0 ? [] : [.. routes],
+                Mounts = mounts.Count == 0 ? [] : [.. mounts],
+                Imports = imports.Count == 0 ? HttpRouting.Empty.Imports : imports,
+                Exports = exports.Count == 0 ? HttpRouting.Empty.Exports : exports,
+            };
     }
 
     public void Import(ImportDeclaration import) => Later(import, () => ApplyImport(import));
