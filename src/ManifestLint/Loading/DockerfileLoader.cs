@@ -28,7 +28,7 @@ internal static partial class DockerfileLoader
                 var alias = parts.Length >= 3 && parts[1].Equals("AS", StringComparison.OrdinalIgnoreCase) ? parts[2] : null;
                 // Stage names are case-insensitive in Docker.
                 var previous = stages.LastOrDefault(s => string.Equals(s.Alias, parts[0], StringComparison.OrdinalIgnoreCase));
-                var stage = new ImageStage { BaseImage = parts[0], Alias = alias, Span = SourceSpan.At(file, line, 1) };
+                var stage = new ImageStage { BaseImage = StringPool.Shared(parts[0]), Alias = alias, Span = SourceSpan.At(file, line, 1) };
                 if (previous is not null) Inherit(stage, previous);
                 stages.Add(stage);
                 continue;
@@ -53,15 +53,15 @@ internal static partial class DockerfileLoader
                     }
                     break;
                 case "CMD":
-                    current.Cmd = ParseCommand(rest);
+                    current.Cmd = ParseCommand(rest).Select(StringPool.Shared).ToList();
                     current.CommandSpan = SourceSpan.At(file, line, 1);
                     break;
                 case "ENTRYPOINT":
-                    current.Entrypoint = ParseCommand(rest);
+                    current.Entrypoint = ParseCommand(rest).Select(StringPool.Shared).ToList();
                     current.CommandSpan ??= SourceSpan.At(file, line, 1);
                     break;
                 case "RUN":
-                    current.Runs.Add(rest);
+                    current.Runs.Add(StringPool.Shared(rest));
                     break;
                 case "COPY" or "ADD":
                     if (rest.Contains("--from", StringComparison.Ordinal)) current.CopiesFromStage = true;

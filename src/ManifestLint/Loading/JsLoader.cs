@@ -15,6 +15,15 @@ internal static partial class JsLoader
     /// <summary>Facts outlive the parse (every module's, for the whole run): exact-size arrays, one shared empty.</summary>
     private static T[] Compact<T>(IReadOnlyList<T> list) => list.Count == 0 ? [] : [.. list];
 
+    /// <summary>Compact, with the strings of each fact shared (<see cref="StringPool"/>).</summary>
+    private static T[] Compact<T>(IReadOnlyList<T> list, Func<T, T> share)
+    {
+        if (list.Count == 0) return [];
+        var result = new T[list.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = share(list[i]);
+        return result;
+    }
+
     public static (JsModule? Module, LoadProblem? Problem) Load(string file, string text, ModuleFormat format, string reason, NodePackage? package, bool typeless = false,
         int maxScopeDeclarations = int.MaxValue)
     {
@@ -50,12 +59,12 @@ internal static partial class JsLoader
                 TopLevelAwait = extractor.TopLevelAwait,
                 ExportShape = extractor.ExportShape,
                 ImportAssertions = Compact(assertions),
-                FormatReason = reason,
+                FormatReason = StringPool.Shared(reason),
                 PackageFile = package?.File,
-                CjsGlobalUses = Compact(globals),
+                CjsGlobalUses = Compact(globals, g => g with { Name = StringPool.Shared(g.Name) }),
                 EsmSyntax = esm,
-                Dependencies = Compact(deps),
-                EnvReads = Compact(env),
+                Dependencies = Compact(deps, d => d with { Specifier = StringPool.Shared(d.Specifier) }),
+                EnvReads = Compact(env, e => e with { Name = StringPool.Shared(e.Name), DefaultValue = StringPool.SharedOrNull(e.DefaultValue) }),
                 DynamicEnvReads = dynamicEnv,
                 HostLiterals = Compact(extractor.Network.Hosts),
                 ListenCalls = Compact(extractor.Network.Listens()),

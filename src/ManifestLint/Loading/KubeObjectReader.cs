@@ -210,7 +210,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             if (root.Get(section) is not YamlMappingNode map) continue;
             foreach (var (k, v) in map.Entries())
             {
-                var key = k.Value!;
+                var key = StringPool.Shared(k.Value!);
                 // Secret `data` is base64; decode so values can be checked like any other.
                 var value = kind == "Secret" && section == "data" ? DecodeBase64(v.Str()) : v.Str();
                 entries[key] = new ConfigValue(key, value, v.Span(file));

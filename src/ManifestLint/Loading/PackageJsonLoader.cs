@@ -33,14 +33,14 @@ internal static class PackageJsonLoader
             {
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var key = reader.GetString()!;
+                    var key = StringPool.Shared(reader.GetString()!);
                     if (reader.CurrentDepth == 1) topKey = key;
                     if (reader.CurrentDepth == 1 && key == "imports") imports ??= new HashSet<string>(StringComparer.Ordinal);
                     if (reader.CurrentDepth == 2 && topKey == "imports") imports?.Add(key);
                     if (!reader.Read()) break;
                     if (reader.TokenType == JsonTokenType.String)
                     {
-                        var value = reader.GetString()!;
+                        var value = StringPool.Shared(reader.GetString()!);
                         if (reader.CurrentDepth == 1)
                         {
                             switch (key)

@@ -56,14 +56,19 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
             : new HttpRouting
             {
                 // Kept for the whole run: empty parts share the empty instance's.
-                Objects = objects.Count == 0 ? HttpRouting.Empty.Objects : objects,
-                Prefixes = prefixes.Count == 0 ? HttpRouting.Empty.Prefixes : prefixes,
-                Routes = routes.Count == 0 ? [] : [.. routes],
-                Mounts = mounts.Count == 0 ? [] : [.. mounts],
-                Imports = imports.Count == 0 ? HttpRouting.Empty.Imports : imports,
-                Exports = exports.Count == 0 ? HttpRouting.Empty.Exports : exports,
+                Objects = Shared(objects, HttpRouting.Empty.Objects),
+                Prefixes = Shared(prefixes, HttpRouting.Empty.Prefixes),
+                Routes = routes.Select(r => r with { Target = StringPool.Shared(r.Target), Method = StringPool.Shared(r.Method), Path = StringPool.SharedOrNull(r.Path) }).ToArray(),
+                Mounts = mounts.Select(m => m with { Target = StringPool.Shared(m.Target), Prefix = StringPool.Shared(m.Prefix), Name = StringPool.SharedOrNull(m.Name) }).ToArray(),
+                Imports = imports.Count == 0 ? HttpRouting.Empty.Imports
+                    : imports.ToDictionary(i => StringPool.Shared(i.Key), i => (StringPool.Shared(i.Value.Item1), StringPool.Shared(i.Value.Item2)), StringComparer.Ordinal),
+                Exports = Shared(exports, HttpRouting.Empty.Exports),
             };
     }
+
+    /// <summary>A table kept for the whole run: the shared empty one, or a copy whose strings are shared.</summary>
+    private static IReadOnlyDictionary<string, string> Shared(Dictionary<string, string> table, IReadOnlyDictionary<string, string> empty) =>
+        table.Count == 0 ? empty : table.ToDictionary(e => StringPool.Shared(e.Key), e => StringPool.Shared(e.Value), StringComparer.Ordinal);
 
     public void Import(ImportDeclaration import) => Later(import, () => ApplyImport(import));
 

@@ -61,7 +61,7 @@ internal static class YamlNav
     }
 
     public static string? Str(this YamlNode? node) =>
-        node is YamlScalarNode { Value: { } v } s && !IsNull(s) ? v : null;
+        node is YamlScalarNode { Value: { } v } s && !IsNull(s) ? StringPool.Shared(v) : null;
 
     public static string? Str(this YamlNode? node, string key) => node.Get(key).Str();
 
@@ -79,7 +79,7 @@ internal static class YamlNav
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in node.Entries())
         {
-            if (value is YamlScalarNode) result[key.Value!] = value.Str() ?? "";
+            if (value is YamlScalarNode) result[StringPool.Shared(key.Value!)] = value.Str() ?? "";
         }
         return result;
     }
