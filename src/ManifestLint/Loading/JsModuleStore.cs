@@ -8,7 +8,9 @@ namespace ManifestLint.Loading;
 /// are read and parsed; front-end, test and tooling code never is. Thread-safe: each file is parsed at most once.</summary>
 public sealed class JsModuleStore
 {
-    private readonly IReadOnlyDictionary<string, DiscoveredFile> files;
+    private readonly string root;
+    /// <summary>Every discovered JS file, with its content when it does not come from disk (kept small: no full paths).</summary>
+    private readonly Dictionary<string, byte[]?> files;
     private readonly ModuleFormatResolver formats;
     private readonly int maxScopeDeclarations;
     private readonly SourceFiles sources;
@@ -16,9 +18,10 @@ public sealed class JsModuleStore
 
     private sealed record Parsed(JsModule? Module, LoadProblem? Problem);
 
-    internal JsModuleStore(IEnumerable<DiscoveredFile> jsFiles, ModuleFormatResolver formats, int maxScopeDeclarations, SourceFiles sources)
+    internal JsModuleStore(string root, IEnumerable<DiscoveredFile> jsFiles, ModuleFormatResolver formats, int maxScopeDeclarations, SourceFiles sources)
     {
-        files = jsFiles.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);
+        this.root = Path.GetFullPath(root);
+        files = jsFiles.ToDictionary(f => f.RelativePath, f => f.Content, StringComparer.Ordinal);
         this.formats = formats;
         this.maxScopeDeclarations = maxScopeDeclarations;
         this.sources = sources;
@@ -61,18 +64,18 @@ public sealed class JsModuleStore
 
     private Parsed Parse(string path)
     {
-        var file = files[path];
+        var content = files[path];
         byte[] bytes;
         try
         {
-            bytes = file.Content ?? File.ReadAllBytes(file.FullPath);
+            bytes = content ?? File.ReadAllBytes(Path.Join(root, path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new Parsed(null, new LoadProblem(SourceSpan.At(path, 1, 1), "file", $"cannot be read: {ex.Message}"));
         }
         var text = SourceFiles.Decode(bytes);
-        sources.Add(path, text, keep: file.Content is not null);
+        sources.Add(path, text, keep: content is not null);
         var (format, reason, package, typeless) = formats.Resolve(path);
         var (module, problem) = JsLoader.Load(path, text, format, reason, package, typeless, maxScopeDeclarations);
         return new Parsed(module, problem);

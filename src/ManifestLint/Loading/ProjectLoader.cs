@@ -113,7 +113,7 @@ public static class ProjectLoader
             .OrderBy(o => o.File, StringComparer.Ordinal).SelectMany(o => o.Objects.Select(x => (o.File, x))).ToList(), builds, kustomizations.Select(k => k.File).ToHashSet(StringComparer.Ordinal));
         var orderedImages = images.OrderBy(i => i.File, StringComparer.Ordinal).ToList();
         var orderedProblems = problems.OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine).ToList();
-        var modules = new JsModuleStore(files.Where(f => f.Kind == FileKind.JavaScript), formats, config.Limits.MaxScopeDeclarations, sources);
+        var modules = new JsModuleStore(root, files.Where(f => f.Kind == FileKind.JavaScript), formats, config.Limits.MaxScopeDeclarations, sources);
         return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems,
             allSkipped.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), sources)
         {
