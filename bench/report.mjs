@@ -27,9 +27,14 @@ const median = (xs) => {
 
 function parseStats(text) {
   const out = {};
-  const phases = /stats: discover (\d+) ms, load (\d+) ms, link (\d+) ms, rules (\d+) ms, filter (\d+) ms, report (\d+) ms/.exec(text);
+  const phases = /stats: discover (\d+) ms, load (\d+) ms, parse JS (\d+) ms, link (\d+) ms, rules (\d+) ms, filter (\d+) ms, report (\d+) ms/.exec(text);
   if (phases) {
-    ['discover', 'load', 'link', 'rules', 'filter', 'report'].forEach((k, i) => { out[`${k}Ms`] = Number(phases[i + 1]); });
+    ['discover', 'load', 'parseJs', 'link', 'rules', 'filter', 'report'].forEach((k, i) => { out[`${k}Ms`] = Number(phases[i + 1]); });
+  }
+  const js = /stats: .*?(\d+) JS files: (\d+) parsed/.exec(text);
+  if (js) {
+    out.jsFiles = Number(js[1]);
+    out.jsParsed = Number(js[2]);
   }
   const counts = /stats: (\d+) files read \(([\d.]+) KiB\), (\d+) objects, .*?(\d+) findings/.exec(text);
   if (counts) {
@@ -155,9 +160,9 @@ function render(file, machineFile) {
     const phased = mono.filter((r) => r.tool === 'manifestlint' && Number.isFinite(r.loadMs));
     if (phased.length) {
       L.push('ManifestLint\'s own `--stats` phases (first run):', '');
-      L.push('| build | discover | load | link | rules | filter | report | files read | objects |', '|---|---|---|---|---|---|---|---|---|');
+      L.push('| build | discover | load | parse JS | link | rules | filter | report | files read | objects | JS files parsed |', '|---|---|---|---|---|---|---|---|---|---|---|');
       for (const r of phased) {
-        L.push(`| ${r.build} | ${r.discoverMs} ms | ${r.loadMs} ms | ${r.linkMs} ms | ${r.rulesMs} ms | ${r.filterMs} ms | ${r.reportMs} ms | ${r.filesRead} (${(r.kib / 1024).toFixed(1)} MiB) | ${r.objects} |`);
+        L.push(`| ${r.build} | ${r.discoverMs} ms | ${r.loadMs} ms | ${r.parseJsMs} ms | ${r.linkMs} ms | ${r.rulesMs} ms | ${r.filterMs} ms | ${r.reportMs} ms | ${r.filesRead} (${(r.kib / 1024).toFixed(1)} MiB) | ${r.objects} | ${r.jsParsed} of ${r.jsFiles} |`);
       }
       L.push('');
     }
