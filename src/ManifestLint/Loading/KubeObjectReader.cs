@@ -219,7 +219,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         return new ConfigData
         {
             Kind = kind == "ConfigMap" ? ConfigSourceKind.ConfigMap : ConfigSourceKind.Secret,
-            Entries = entries,
+            Entries = SmallMap<ConfigValue>.From(entries),
             BinaryKeys = kind == "ConfigMap" && root.Get("binaryData") is YamlMappingNode binary
                 ? binary.Children.Keys.Select(k => k.Str()).OfType<string>().ToHashSet(StringComparer.Ordinal)
                 : new HashSet<string>(),

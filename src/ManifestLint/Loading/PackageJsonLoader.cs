@@ -111,8 +111,8 @@ internal static class PackageJsonLoader
             EnginesNode = engines,
             MainSpan = mainSpan,
             Imports = imports,
-            Scripts = scripts,
-            Bin = bin,
+            Scripts = SmallMap<string>.From(scripts),
+            Bin = SmallMap<string>.From(bin),
             Dependencies = deps,
         }, null);
     }

@@ -1,3 +1,4 @@
+using ManifestLint.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace ManifestLint.Loading;
@@ -81,7 +82,7 @@ internal static class YamlNav
         {
             if (value is YamlScalarNode) result[StringPool.Shared(key.Value!)] = value.Str() ?? "";
         }
-        return result;
+        return SmallMap<string>.From(result);
     }
 
     /// <summary>A mapping's entries with merge keys resolved: merged entries first, then the mapping's own, later
