@@ -92,8 +92,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
             }
             files.Add(file);
         }
-        return (files, skipped, new FileIndex(allPaths, visited.ToDictionary(
-            v => v.Key, v => (Func<string, bool, bool>)((rel, isDir) => IsIgnored(v.Value, rel, isDir)), StringComparer.Ordinal)));
+        return (files, skipped, new FileIndex(allPaths, visited));
     }
 
     public static FileKind? Classify(string name)
@@ -153,7 +152,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         return entries;
     }
 
-    private static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string rel, bool isDir)
+    internal static bool IsIgnored(List<(string Base, IgnoreList List)> ignores, string rel, bool isDir)
     {
         foreach (var (baseDir, list) in ignores)
         {

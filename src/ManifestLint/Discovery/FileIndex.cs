@@ -1,10 +1,20 @@
 namespace ManifestLint.Discovery;
 
 /// <summary>What is on disk under the root, for module resolution: every present file, and for each
-/// folder that was walked, whether a path in it would be ignored (generated or build output).</summary>
-public sealed class FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<string, Func<string, bool, bool>> walkedFolders)
+/// folder that was walked, whether a path in it would be ignored (generated or build output).
+/// Each folder keeps the ignore lists in force there (shared with its parent when it has no ignore file of its own).</summary>
+public sealed class FileIndex
 {
-    public static readonly FileIndex Empty = new(new HashSet<string>(), new Dictionary<string, Func<string, bool, bool>>());
+    private readonly IReadOnlySet<string> paths;
+    private readonly IReadOnlyDictionary<string, List<(string Base, MAB.DotIgnore.IgnoreList List)>> walkedFolders;
+
+    internal FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<string, List<(string Base, MAB.DotIgnore.IgnoreList List)>> walkedFolders)
+    {
+        this.paths = paths;
+        this.walkedFolders = walkedFolders;
+    }
+
+    public static readonly FileIndex Empty = new(new HashSet<string>(), new Dictionary<string, List<(string, MAB.DotIgnore.IgnoreList)>>());
 
     public bool Exists(string path) => paths.Contains(path);
 
@@ -21,7 +31,8 @@ public sealed class FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<st
         if (path.Length == 0) return false; // the root itself: ignore lists cannot judge an empty path
         var slash = path.LastIndexOf('/');
         var folder = slash < 0 ? "" : path[..slash];
-        return walkedFolders.TryGetValue(folder, out var ignored) && !ignored(path, false) && !ignored(path, true);
+        return walkedFolders.TryGetValue(folder, out var ignores)
+            && !FileDiscoverer.IsIgnored(ignores, path, false) && !FileDiscoverer.IsIgnored(ignores, path, true);
     }
 
     public bool IsDirectory(string path) => walkedFolders.ContainsKey(path);

@@ -12,7 +12,7 @@ public sealed class SourceFiles
     private readonly ConcurrentDictionary<string, Entry> files = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<SuppressionDirective> directives = [];
 
-    private sealed record Entry(long Chars, bool Displayable, string? Kept);
+    private readonly record struct Entry(long Chars, bool Displayable, string? Kept);
 
     public SourceFiles(string root) => Root = root;
 
@@ -39,8 +39,9 @@ public sealed class SourceFiles
     /// <summary>The text of a file kept in memory.</summary>
     public bool TryGetKept(string file, out string text)
     {
-        text = files.TryGetValue(file, out var e) ? e.Kept ?? "" : "";
-        return e?.Kept is not null;
+        var kept = files.TryGetValue(file, out var e) ? e.Kept : null;
+        text = kept ?? "";
+        return kept is not null;
     }
 
     /// <summary>Suppression directives in comments, in file and line order.</summary>

@@ -7,11 +7,11 @@ namespace ManifestLint.Rules.EnvConfig;
 internal static class ContainerEnvironment
 {
     /// <summary>Set by Kubernetes in every container, or by the official node images.</summary>
-    private static readonly string[] Injected =
-    [
+    internal static readonly HashSet<string> Injected = new(StringComparer.Ordinal)
+    {
         "HOSTNAME", "HOME", "PATH", "KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT", "KUBERNETES_SERVICE_PORT_HTTPS",
         "KUBERNETES_PORT", "NODE_VERSION", "YARN_VERSION",
-    ];
+    };
 
     public static ProvidedEnv? Provided(ProjectModel model, AppLink link) => model.Memo(nameof(ContainerEnvironment), link, () => Compute(model, link));
 
@@ -20,7 +20,7 @@ internal static class ContainerEnvironment
         var (workload, container, image) = (link.Workload, link.Container, link.Image);
         // A kustomize patch may add variables, and a dotenv file at a path we do not follow may hold any: unknown.
         if (model.IsPatched(workload) || link.EnvFilesUnknown) return null;
-        var names = new HashSet<string>(Injected, StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var env in container.Env) names.Add(env.Name);
         foreach (var from in container.EnvFrom)
         {
@@ -45,6 +45,7 @@ internal static class ContainerEnvironment
             ? model.Memo("ServiceLinkPrefixes", workload.Namespace, () => (IReadOnlySet<string>)model.ServicesIn(workload.Namespace)
                 .Select(s => s.Name.ToUpperInvariant().Replace('-', '_')).ToHashSet(StringComparer.Ordinal))
             : null;
+        names.TrimExcess(); // kept for the run, one per linked container
         return new ProvidedEnv(names, serviceLinks);
     }
 }
@@ -58,7 +59,7 @@ internal sealed class ProvidedEnv(HashSet<string> names, IReadOnlySet<string>? s
 
     public bool Contains(string name)
     {
-        if (names.Contains(name)) return true;
+        if (names.Contains(name) || ContainerEnvironment.Injected.Contains(name)) return true;
         if (serviceLinkPrefixes is null) return false;
         var suffix = name.EndsWith(HostSuffix, StringComparison.Ordinal) ? HostSuffix : name.EndsWith(PortSuffix, StringComparison.Ordinal) ? PortSuffix : null;
         return suffix is not null && serviceLinkPrefixes.Contains(name[..^suffix.Length]);
