@@ -1,0 +1,56 @@
+using ManifestLint.Loading;
+using ManifestLint.Model;
+
+namespace ManifestLint.Tests;
+
+/// <summary>The compact forms the model keeps for the whole run behave like the tables and strings they replace.</summary>
+public sealed class CompactModelTests
+{
+    [Fact]
+    public void Small_maps_keep_order_and_answer_like_a_dictionary()
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = "api", ["tier"] = "backend", ["team"] = "chat" };
+        var map = SmallMap<string>.From(table);
+        Assert.IsType<SmallMap<string>>(map);
+        Assert.Equal(["app", "tier", "team"], map.Keys);
+        Assert.Equal(["api", "backend", "chat"], map.Values);
+        Assert.Equal("backend", map["tier"]);
+        Assert.True(map.ContainsKey("team"));
+        Assert.False(map.TryGetValue("App", out _)); // ordinal, like the Dictionary it replaces
+        Assert.Throws<KeyNotFoundException>(() => map["missing"]);
+        Assert.Equal(table.ToList(), map.ToList());
+    }
+
+    [Fact]
+    public void Empty_tables_share_one_instance_and_large_ones_stay_dictionaries()
+    {
+        Assert.Same(SmallMap<string>.Empty, SmallMap<string>.From(new Dictionary<string, string>()));
+        var large = Enumerable.Range(0, 9).ToDictionary(i => $"k{i}", i => $"v{i}");
+        Assert.Same(large, SmallMap<string>.From(large));
+    }
+
+    [Fact]
+    public void Pooled_strings_are_one_instance_and_long_strings_pass_through()
+    {
+        var a = StringPool.Shared(new string("app.kubernetes.io/name".AsSpan()));
+        var b = StringPool.Shared(new string("app.kubernetes.io/name".AsSpan()));
+        Assert.Same(a, b);
+        var longText = new string('x', 200);
+        Assert.Same(longText, StringPool.Shared(longText));
+        Assert.Null(StringPool.SharedOrNull(null));
+    }
+
+    [Fact]
+    public void Labels_read_from_yaml_are_small_maps_with_pooled_strings()
+    {
+        using var p = new TestProject()
+            .Write("k8s/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: { app.kubernetes.io/name: chat, tier: db }\ndata: { K: v }\n")
+            .Write("k8s/b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  labels: { app.kubernetes.io/name: chat }\ndata: { K: v }\n");
+        var objects = p.Lint().Model.Objects;
+        var (a, b) = (objects.Single(o => o.Name == "a"), objects.Single(o => o.Name == "b"));
+        Assert.IsType<SmallMap<string>>(a.Labels);
+        Assert.Equal(["app.kubernetes.io/name", "tier"], a.Labels.Keys);
+        Assert.Same(a.Labels["app.kubernetes.io/name"], b.Labels["app.kubernetes.io/name"]);
+        Assert.Same(a.Labels.Keys.First(), b.Labels.Keys.First());
+    }
+}
