@@ -11,12 +11,15 @@ internal static class StringPool
     private const int MaxLength = 128;
     private const int MaxEntries = 1 << 20;
     private static readonly ConcurrentDictionary<string, string> Pool = new(StringComparer.Ordinal);
+    private static int added; // ConcurrentDictionary.Count takes every lock: counted here instead (approximately)
 
     public static string Shared(string value)
     {
         if (value.Length > MaxLength) return value;
         if (Pool.TryGetValue(value, out var shared)) return shared;
-        return Pool.Count < MaxEntries ? Pool.GetOrAdd(value, value) : value;
+        if (Volatile.Read(ref added) >= MaxEntries) return value;
+        Interlocked.Increment(ref added);
+        return Pool.GetOrAdd(value, value);
     }
 
     public static string? SharedOrNull(string? value) => value is null ? null : Shared(value);
