@@ -23,11 +23,10 @@ public static class AppLinker
 
     /// <summary>Parses the JavaScript reachable from each package's own entry points (package.json, its Dockerfile),
     /// in parallel: what Node runs. Files reachable only from a container's command are parsed when linking finds them.</summary>
-    public static void ParseNodeCode(ProjectModel model)
-    {
-        var graph = new ModuleGraph(model.JsFiles, model.Modules);
-        model.PackageRunFiles = graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>());
-    }
+    public static void ParseNodeCode(ProjectModel model) => model.PackageRunFiles = PackageRunFiles(model, new ModuleGraph(model.JsFiles, model.Modules));
+
+    private static HashSet<string> PackageRunFiles(ProjectModel model, ModuleGraph graph) =>
+        graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>());
 
     public static void Link(ProjectModel model)
     {
@@ -81,7 +80,7 @@ public static class AppLinker
         NodeTargetResolver.Resolve(model);
         // Files Node runs: from each package's own entry points, and from what each linked container starts
         // (a Kubernetes command may start a file no Dockerfile or script names).
-        var runFiles = new HashSet<string>(model.PackageRunFiles ?? graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>()), StringComparer.Ordinal);
+        var runFiles = new HashSet<string>(model.PackageRunFiles ?? PackageRunFiles(model, graph), StringComparer.Ordinal);
         foreach (var link in links.Where(l => !l.Transpiled)) runFiles.UnionWith(link.ReachableFiles);
         model.NodeRunFiles = runFiles;
     }
