@@ -20,64 +20,25 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         var skipped = new List<SkippedFile>();
         var candidates = new List<(DiscoveredFile File, long Length)>();
         var rootIgnore = IgnorePatterns.Create(extraIgnores);
-        var pending = new Stack<(string Full, string Rel, List<(string Base, IgnoreList List)> Ignores)>();
-        pending.Push((Path.GetFullPath(root), "", [("", rootIgnore)]));
-        while (pending.Count > 0)
+        // Breadth-first, the folders of one depth in parallel (a folder's work is its listing, ignore matching and
+        // ignore files); merged in order, and everything is sorted later, so the result does not depend on scheduling.
+        List<Folder> level = [new(Path.GetFullPath(root), "", [("", rootIgnore)])];
+        while (level.Count > 0)
         {
-            var (dirFull, dirRel, inherited) = pending.Pop();
-            List<Entry> entries;
-            try
+            var walked = new Walked[level.Count];
+            if (level.Count < 4) for (var i = 0; i < level.Count; i++) walked[i] = Walk(root, level[i]);
+            else Parallel.For(0, level.Count, i => walked[i] = Walk(root, level[i]));
+            var next = new List<Folder>();
+            for (var i = 0; i < walked.Length; i++)
             {
-                entries = List(dirFull);
+                var w = walked[i];
+                if (w.Ignores is not null) visited[level[i].Rel] = w.Ignores;
+                skipped.AddRange(w.Skipped);
+                allPaths.UnionWith(w.Paths);
+                candidates.AddRange(w.Candidates);
+                next.AddRange(w.SubFolders);
             }
-            catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
-            {
-                skipped.Add(new SkippedFile(dirRel, "folder cannot be read"));
-                continue;
-            }
-            var names = entries.Where(e => !e.IsDir).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
-            // A nested folder with its own config is a separate project (e.g. test fixtures).
-            if (dirRel.Length > 0 && names.Contains(ProjectRoot.ConfigFileName))
-            {
-                skipped.Add(new SkippedFile(dirRel, $"separate project (has its own {ProjectRoot.ConfigFileName})"));
-                continue;
-            }
-            var ignores = WithLocalIgnores(dirFull, dirRel, names, inherited);
-            visited[dirRel] = ignores;
-            foreach (var entry in entries)
-            {
-                var rel = (dirRel.Length == 0 ? entry.Name : dirRel + "/" + entry.Name).Replace('\\', '/');
-                var full = Path.Join(dirFull, entry.Name);
-                if (entry.IsDir && SkippedDirs.Contains(entry.Name)) continue;
-                if (IsIgnored(ignores, rel, entry.IsDir)) continue;
-                if (entry.IsLink)
-                {
-                    // Symlinked folders are never followed; symlinked files only when they stay inside the root.
-                    if (entry.IsDir || !InsideRoot(root, new FileInfo(full))) { skipped.Add(new SkippedFile(rel, "symbolic link not followed")); continue; }
-                }
-                if (entry.IsDir)
-                {
-                    // Helm templates are only YAML after rendering.
-                    if (entry.Name == "templates" && names.Contains("Chart.yaml"))
-                    {
-                        skipped.Add(new SkippedFile(rel, "Helm chart templates (not rendered, not analysed)"));
-                        continue;
-                    }
-                    pending.Push((full, rel, ignores));
-                }
-                else
-                {
-                    allPaths.Add(rel);
-                    if (entry.Kind is not { } kind) continue;
-                    if (entry.Length > limits.MaxFileBytes)
-                    {
-                        skipped.Add(new SkippedFile(rel, $"larger than {limits.MaxFileBytes} bytes ({entry.Length} bytes)", "maxFileBytes"));
-                        continue;
-                    }
-                    // Empty files need no read; FIFOs and devices also report length 0 and would block if opened.
-                    candidates.Add((new DiscoveredFile(rel, full, kind, entry.Length == 0 ? [] : null), entry.Length));
-                }
-            }
+            level = next;
         }
         // The total cap applies in path order, so which files it leaves out does not depend on the file system.
         candidates.Sort((a, b) => string.CompareOrdinal(a.File.RelativePath, b.File.RelativePath));
@@ -93,6 +54,72 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
             files.Add(file);
         }
         return (files, skipped, new FileIndex(allPaths, visited));
+    }
+
+    private sealed record Folder(string Full, string Rel, List<(string Base, IgnoreList List)> Ignores);
+
+    /// <summary>What one folder contributes. Ignores: the lists in force there (null when the folder was not walked).</summary>
+    private sealed record Walked(List<(string Base, IgnoreList List)>? Ignores, List<SkippedFile> Skipped, List<string> Paths,
+        List<(DiscoveredFile File, long Length)> Candidates, List<Folder> SubFolders);
+
+    private Walked Walk(string root, Folder folder)
+    {
+        var (dirFull, dirRel, inherited) = folder;
+        var skipped = new List<SkippedFile>();
+        List<Entry> entries;
+        try
+        {
+            entries = List(dirFull);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException)
+        {
+            skipped.Add(new SkippedFile(dirRel, "folder cannot be read"));
+            return new Walked(null, skipped, [], [], []);
+        }
+        var names = entries.Where(e => !e.IsDir).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        // A nested folder with its own config is a separate project (e.g. test fixtures).
+        if (dirRel.Length > 0 && names.Contains(ProjectRoot.ConfigFileName))
+        {
+            skipped.Add(new SkippedFile(dirRel, $"separate project (has its own {ProjectRoot.ConfigFileName})"));
+            return new Walked(null, skipped, [], [], []);
+        }
+        var ignores = WithLocalIgnores(dirFull, dirRel, names, inherited);
+        var result = new Walked(ignores, skipped, [], [], []);
+        foreach (var entry in entries)
+        {
+            var rel = (dirRel.Length == 0 ? entry.Name : dirRel + "/" + entry.Name).Replace('\\', '/');
+            var full = Path.Join(dirFull, entry.Name);
+            if (entry.IsDir && SkippedDirs.Contains(entry.Name)) continue;
+            if (IsIgnored(ignores, rel, entry.IsDir)) continue;
+            if (entry.IsLink)
+            {
+                // Symlinked folders are never followed; symlinked files only when they stay inside the root.
+                if (entry.IsDir || !InsideRoot(root, new FileInfo(full))) { skipped.Add(new SkippedFile(rel, "symbolic link not followed")); continue; }
+            }
+            if (entry.IsDir)
+            {
+                // Helm templates are only YAML after rendering.
+                if (entry.Name == "templates" && names.Contains("Chart.yaml"))
+                {
+                    skipped.Add(new SkippedFile(rel, "Helm chart templates (not rendered, not analysed)"));
+                    continue;
+                }
+                result.SubFolders.Add(new Folder(full, rel, ignores));
+            }
+            else
+            {
+                result.Paths.Add(rel);
+                if (entry.Kind is not { } kind) continue;
+                if (entry.Length > limits.MaxFileBytes)
+                {
+                    skipped.Add(new SkippedFile(rel, $"larger than {limits.MaxFileBytes} bytes ({entry.Length} bytes)", "maxFileBytes"));
+                    continue;
+                }
+                // Empty files need no read; FIFOs and devices also report length 0 and would block if opened.
+                result.Candidates.Add((new DiscoveredFile(rel, full, kind, entry.Length == 0 ? [] : null), entry.Length));
+            }
+        }
+        return result;
     }
 
     public static FileKind? Classify(string name)
