@@ -40,11 +40,11 @@ internal static partial class DockerfileLoader
                 case "WORKDIR":
                     var dir = rest.Trim();
                     var before = current.WorkDir;
-                    current.WorkDir = dir.StartsWith('/') || current.WorkDir is null ? dir : current.WorkDir.TrimEnd('/') + "/" + dir;
+                    current.WorkDir = StringPool.Shared(dir.StartsWith('/') || current.WorkDir is null ? dir : current.WorkDir.TrimEnd('/') + "/" + dir);
                     if (before != current.WorkDir) current.CopiesContextToWorkDir = false;
                     break;
                 case "ENV":
-                    foreach (var (k, v) in ParseEnv(rest)) current.Env[k] = v;
+                    foreach (var (k, v) in ParseEnv(rest)) current.Env[StringPool.Shared(k)] = StringPool.Shared(v);
                     break;
                 case "EXPOSE":
                     foreach (var p in rest.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -66,7 +66,7 @@ internal static partial class DockerfileLoader
                 case "COPY" or "ADD":
                     if (rest.Contains("--from", StringComparison.Ordinal)) current.CopiesFromStage = true;
                     var words = CopyArguments(rest);
-                    if (!rest.Contains("--from", StringComparison.Ordinal) && words.Count >= 2) current.CopiedSources.AddRange(words[..^1]);
+                    if (!rest.Contains("--from", StringComparison.Ordinal) && words.Count >= 2) current.CopiedSources.AddRange(words[..^1].Select(StringPool.Shared));
                     if (words.Count == 2 && words[0] is "." or "./")
                     {
                         var dest = words[1].TrimEnd('/');

@@ -14,7 +14,8 @@ public sealed class JsModuleStore
     private readonly ModuleFormatResolver formats;
     private readonly int maxScopeDeclarations;
     private readonly SourceFiles sources;
-    private readonly ConcurrentDictionary<string, Lazy<Parsed>> parsed = new(StringComparer.Ordinal);
+    /// <summary>A <see cref="Lazy{T}"/> while a file is being parsed (others asking wait for it), then its result.</summary>
+    private readonly ConcurrentDictionary<string, object> parsed = new(StringComparer.Ordinal);
 
     private sealed record Parsed(JsModule? Module, LoadProblem? Problem);
 
@@ -43,7 +44,7 @@ public sealed class JsModuleStore
     {
         module = null!;
         if (!files.ContainsKey(file)) return false;
-        if (parsed.GetOrAdd(file, f => new Lazy<Parsed>(() => Parse(f))).Value.Module is not { } m) return false;
+        if (Result(file, parsed.GetOrAdd(file, f => new Lazy<Parsed>(() => Parse(f)))).Module is not { } m) return false;
         module = m;
         return true;
     }
@@ -59,8 +60,18 @@ public sealed class JsModuleStore
     }
 
     /// <summary>Problems of the files parsed so far, in file order.</summary>
-    public IEnumerable<LoadProblem> Problems => parsed.Values.Select(p => p.Value.Problem).OfType<LoadProblem>()
+    public IEnumerable<LoadProblem> Problems => parsed.Select(p => Result(p.Key, p.Value).Problem).OfType<LoadProblem>()
         .OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine);
+
+    /// <summary>The result of a parse, replacing its Lazy once done (one object less per file for the rest of the run).</summary>
+    private Parsed Result(string file, object entry)
+    {
+        if (entry is Parsed done) return done;
+        var lazy = (Lazy<Parsed>)entry;
+        var result = lazy.Value;
+        parsed.TryUpdate(file, result, lazy);
+        return result;
+    }
 
     private Parsed Parse(string path)
     {
