@@ -29,8 +29,6 @@ public sealed class JsModuleStore
     }
 
     /// <summary>Every discovered JavaScript file, parsed or not.</summary>
-    public IEnumerable<string> Files => files.Keys;
-
     public int FileCount => files.Count;
 
     /// <summary>Files read and parsed so far (successfully or not).</summary>
