@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using ManifestLint.Config;
 using ManifestLint.Discovery;
 using ManifestLint.Model;
@@ -20,7 +19,7 @@ public static class ProjectLoader
         Parallel.ForEach(files.Where(f => f.Kind == FileKind.PackageJson), file =>
         {
             if (Read(file, problems) is not { } bytes) return;
-            sources.Add(file.RelativePath, Decode(bytes), keep: file.Content is not null);
+            sources.Add(file.RelativePath, SourceFiles.Decode(bytes), keep: file.Content is not null);
             var (package, problem) = PackageJsonLoader.Load(file.RelativePath, bytes);
             if (problem is not null) problems.Add(problem);
             if (package is not null) packages[package.Dir] = package;
@@ -32,11 +31,11 @@ public static class ProjectLoader
             if (Read(file, problems) is not { } bytes) return;
             if (Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
             {
-                sources.Add(file.RelativePath, Decode(bytes), keep: file.Content is not null); // for the code frame
+                sources.Add(file.RelativePath, SourceFiles.Decode(bytes), keep: file.Content is not null); // for the code frame
                 problems.Add(notUtf8);
                 return;
             }
-            var text = Decode(bytes);
+            var text = SourceFiles.Decode(bytes);
             sources.Add(file.RelativePath, text, keep: file.Content is not null);
             var (kustomization, problem) = KustomizationLoader.Load(file.RelativePath, text, config.DefaultNamespace, config.Limits.MaxNestingDepth);
             if (problem is not null) problems.Add(problem);
@@ -59,11 +58,11 @@ public static class ProjectLoader
             if (Read(file, problems) is not { } bytes) return;
             if (file.Kind == FileKind.Yaml && Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
             {
-                sources.Add(file.RelativePath, Decode(bytes), keep: file.Content is not null); // for the code frame
+                sources.Add(file.RelativePath, SourceFiles.Decode(bytes), keep: file.Content is not null); // for the code frame
                 problems.Add(notUtf8);
                 return;
             }
-            var text = Decode(bytes);
+            var text = SourceFiles.Decode(bytes);
             if (file.Kind == FileKind.DotEnv)
             {
                 // Keys only: values are secrets more often than not, and never reported or shown.
@@ -140,8 +139,6 @@ public static class ProjectLoader
             return null;
         }
     }
-
-    private static string Decode(byte[] bytes) => SourceFiles.Decode(bytes);
 
     /// <summary>Packages under node_modules that the code Node runs names by a bare specifier (package.json only).
     /// Read after linking, when the files Node runs are known.</summary>

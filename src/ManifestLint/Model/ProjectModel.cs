@@ -35,7 +35,7 @@ public sealed class ProjectModel
         Packages = packages;
         Modules = modules;
         Images = images;
-        Problems = problems;
+        loadProblems = problems;
         Skipped = skipped;
         Sources = sources;
         var namespaces = new HashSet<string>(StringComparer.Ordinal);
@@ -82,7 +82,11 @@ public sealed class ProjectModel
     public IEnumerable<ImageRecipe> ImagesIn(string dir) => LazyInitializer.EnsureInitialized(ref imagesByDir, () => Images.ToLookup(i => i.Dir, StringComparer.Ordinal))[dir];
 
     private ILookup<string, ImageRecipe>? imagesByDir;
-    public IReadOnlyList<LoadProblem> Problems { get; }
+    private readonly IReadOnlyList<LoadProblem> loadProblems;
+
+    /// <summary>Files that could not be loaded: those of the load phase, then those of the JavaScript parsed so far
+    /// (after linking, every file Node runs).</summary>
+    public IEnumerable<LoadProblem> Problems => loadProblems.Concat(Modules.Problems);
     public IReadOnlyList<SkippedFile> Skipped { get; }
     /// <summary>The files read: sizes, comment directives, and the text of the few kept whole.</summary>
     public SourceFiles Sources { get; }

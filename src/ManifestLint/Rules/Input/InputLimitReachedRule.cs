@@ -10,7 +10,7 @@ public sealed class InputLimitReachedRule : IRule
 
     public void Analyze(ProjectModel model, RuleContext context)
     {
-        foreach (var problem in model.Problems.Concat(model.Modules.Problems).Where(p => p.Limit is not null))
+        foreach (var problem in model.Problems.Where(p => p.Limit is not null))
         {
             // JS that Node never runs (bundled front ends, tests) is not ours to judge, limits or not.
             if (problem.FileKind == "JavaScript" && !model.NodeRunFiles.Contains(problem.Span.File)) continue;

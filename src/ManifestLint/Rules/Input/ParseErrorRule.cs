@@ -9,7 +9,7 @@ public sealed class ParseErrorRule : IRule
 
     public void Analyze(ProjectModel model, RuleContext context)
     {
-        foreach (var problem in model.Problems.Concat(model.Modules.Problems).Where(p => p.Limit is null))
+        foreach (var problem in model.Problems.Where(p => p.Limit is null))
         {
             // JS that Node never runs (bundled front ends, JSX, tests) is not ours to judge.
             if (problem.FileKind == "JavaScript" && !model.NodeRunFiles.Contains(problem.Span.File)) continue;
