@@ -74,6 +74,67 @@ public class IntegrationTests
         Assert.Equal(ExpectedCount(), log.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
     }
 
+    /// <summary>.ci/pack-release's packages, less the NativeAOT one (minutes of native compilation, so it is built by
+    /// the release job, not here): the pointer package names a package per RID plus the portable `any` fallback,
+    /// and that fallback is a framework-dependent build that runs. Packed from a copy of the sources, so the
+    /// RID-specific restore never touches this tree's obj/ while other tests use it.</summary>
+    [Fact]
+    public void Release_packs_a_rid_pointer_package_and_a_portable_fallback()
+    {
+        using var copy = new TempDir("ml-release-src-");
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "README.md", "global.json" }) File.Copy(Repo.Path_(file), Path.Combine(copy.Root, file));
+        foreach (var file in Directory.EnumerateFiles(Repo.Path_("src"), "*", SearchOption.AllDirectories).Concat(Directory.EnumerateFiles(Repo.Path_("rules"), "*.md")))
+        {
+            var relative = Path.GetRelativePath(Repo.Root, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj")) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(copy.Root, relative))!);
+            File.Copy(file, Path.Combine(copy.Root, relative));
+        }
+        using var output = new TempDir("ml-release-out-");
+        string[] pack = ["pack", "src/ManifestLint.Cli", "-c", "Release", "-o", output.Root, "-nologo", "-p:NativeToolPackages=true"];
+        var pointer = Proc.Run("dotnet", copy.Root, pack, timeout: TimeSpan.FromMinutes(5));
+        Assert.True(pointer.ExitCode == 0, pointer.Output);
+        var fallback = Proc.Run("dotnet", copy.Root, [.. pack, "-r", "any", "-p:PublishAot=false"], timeout: TimeSpan.FromMinutes(5));
+        Assert.True(fallback.ExitCode == 0, fallback.Output);
+        Assert.Equal([$"ManifestLint.{ToolInfo.Version}.nupkg", $"ManifestLint.any.{ToolInfo.Version}.nupkg"],
+            Directory.GetFiles(output.Root, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        using (var zip = ZipFile.OpenRead(Path.Combine(output.Root, $"ManifestLint.{ToolInfo.Version}.nupkg")))
+        {
+            Assert.Equal(["DotnetTool"], PackageTypes(zip));
+            var settings = XDocument.Load(zip.GetEntry("tools/any/any/DotnetToolSettings.xml")!.Open());
+            Assert.Equal("manifestlint", (string?)settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name"));
+            var rids = settings.Descendants().Where(e => e.Name.LocalName == "RuntimeIdentifierPackage")
+                .Select(e => $"{(string?)e.Attribute("RuntimeIdentifier")}={(string?)e.Attribute("Id")}");
+            Assert.Equal(["linux-x64=ManifestLint.linux-x64", "linux-arm64=ManifestLint.linux-arm64", "osx-arm64=ManifestLint.osx-arm64",
+                "win-x64=ManifestLint.win-x64", "any=ManifestLint.any"], rids);
+        }
+
+        using var run = new TempDir("ml-release-run-");
+        using (var zip = ZipFile.OpenRead(Path.Combine(output.Root, $"ManifestLint.any.{ToolInfo.Version}.nupkg")))
+        {
+            Assert.Equal(["DotnetToolRidPackage"], PackageTypes(zip));
+            const string tools = "tools/net10.0/any/";
+            Assert.Contains(zip.Entries, e => e.FullName == tools + "manifestlint.dll");
+            Assert.DoesNotContain(zip.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.Ordinal) || e.FullName.EndsWith(".dbg", StringComparison.Ordinal));
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith(tools, StringComparison.Ordinal) && e.Name.Length > 0))
+            {
+                var dest = Path.Combine(run.Root, entry.FullName[tools.Length..]);
+                Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+                entry.ExtractToFile(dest);
+            }
+        }
+        var lint = Proc.Run("dotnet", Repo.Root, [Path.Combine(run.Root, "manifestlint.dll"), Crashloop]);
+        Assert.Equal(1, lint.ExitCode);
+        Assert.Equal(Expected.Value.Stdout, lint.Stdout);
+    }
+
+    private static IEnumerable<string?> PackageTypes(ZipArchive zip)
+    {
+        var nuspec = XDocument.Load(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        return nuspec.Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => (string?)e.Attribute("name"));
+    }
+
     // ---- pre-commit --------------------------------------------------------------------------
 
     [Fact]
