@@ -178,7 +178,7 @@ public static class AppLinker
         var (launch, launchSpan, launchOrigin) = Launch(container, package, image);
         var files = launch.Files.Select(graph.Resolve).OfType<string>().ToList();
         var entry = launch.Entry is null ? null : graph.Resolve(launch.Entry);
-        var reachable = graph.Reachable(files);
+        var reachable = graph.Reachable(files, parallel: false);
         // dotenv reads `.env` from the working directory, which is the package folder in the image.
         var usesDotenv = reachable.Any(f => model.Modules.TryGetValue(f, out var m) && m.Dependencies.Any(d => d.Specifier is "dotenv" or "dotenv/config"));
         var dropped = usesDotenv ? DotEnvDropped(model, package, image) : null;

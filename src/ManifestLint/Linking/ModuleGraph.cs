@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 
@@ -9,27 +10,50 @@ internal sealed class ModuleGraph(IReadOnlySet<string> jsFiles, JsModuleStore mo
 {
     private static readonly string[] Suffixes = ["", ".js", ".mjs", ".cjs", "/index.js", "/index.mjs", "/index.cjs"];
 
-    /// <summary>Breadth-first, one level at a time: the files of a level not parsed yet are parsed in parallel.</summary>
-    public HashSet<string> Reachable(IEnumerable<string> entries)
+    /// <summary>Every file reachable from the entries. Parsed in parallel as a work queue, not level by level: a
+    /// worker that parses a file queues its unseen relative dependencies at once, so no core waits for the slowest
+    /// file of a level. The result is a set, the same whatever the order of the parses.
+    /// <paramref name="parallel"/>: false for the per-link walks after the big parse (their files are parsed already,
+    /// and starting workers for a handful of files costs more than it saves).</summary>
+    public HashSet<string> Reachable(IEnumerable<string> entries, bool parallel = true)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var level = entries.Where(seen.Add).ToList();
-        while (level.Count > 0)
+        var seen = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var queue = new ConcurrentQueue<string>();
+        foreach (var entry in entries)
         {
-            modules.ParseAll(level);
-            var next = new List<string>();
-            foreach (var file in level)
-            {
-                if (!modules.TryGetValue(file, out var module)) continue;
-                foreach (var dep in module.Dependencies)
-                {
-                    if (!dep.Specifier.StartsWith("./", StringComparison.Ordinal) && !dep.Specifier.StartsWith("../", StringComparison.Ordinal)) continue;
-                    if (Resolve(PathUtil.Join(PathUtil.DirOf(file), dep.Specifier)) is { } target && seen.Add(target)) next.Add(target);
-                }
-            }
-            level = next;
+            if (seen.TryAdd(entry, 0)) queue.Enqueue(entry);
         }
-        return seen;
+        var pending = queue.Count; // queued or being parsed
+        void Work()
+        {
+            var idle = new SpinWait();
+            while (Volatile.Read(ref pending) > 0)
+            {
+                if (!queue.TryDequeue(out var file))
+                {
+                    idle.SpinOnce(); // another worker is parsing a file that may queue more
+                    continue;
+                }
+                idle.Reset();
+                if (modules.TryGetValue(file, out var module))
+                {
+                    foreach (var dep in module.Dependencies)
+                    {
+                        if (!dep.Specifier.StartsWith("./", StringComparison.Ordinal) && !dep.Specifier.StartsWith("../", StringComparison.Ordinal)) continue;
+                        if (Resolve(PathUtil.Join(PathUtil.DirOf(file), dep.Specifier)) is { } target && seen.TryAdd(target, 0))
+                        {
+                            Interlocked.Increment(ref pending);
+                            queue.Enqueue(target);
+                        }
+                    }
+                }
+                Interlocked.Decrement(ref pending);
+            }
+        }
+        var workers = parallel ? Math.Min(Environment.ProcessorCount, Math.Max(1, queue.Count)) : 1;
+        if (workers == 1) Work();
+        else Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
+        return new HashSet<string>(seen.Keys, StringComparer.Ordinal);
     }
 
     /// <summary>Lenient resolution (CommonJS-style extension and index search) of a project path to a JS file.</summary>

@@ -49,14 +49,6 @@ public sealed class JsModuleStore
 
     public JsModule? GetValueOrDefault(string file) => TryGetValue(file, out var m) ? m : null;
 
-    /// <summary>Parses the files not parsed yet, in parallel.</summary>
-    public void ParseAll(IReadOnlyList<string> batch)
-    {
-        var pending = batch.Where(f => files.ContainsKey(f) && !parsed.ContainsKey(f)).ToList();
-        if (pending.Count < 2) foreach (var f in pending) TryGetValue(f, out _);
-        else Parallel.ForEach(pending, f => TryGetValue(f, out _));
-    }
-
     /// <summary>Problems of the files parsed so far, in file order.</summary>
     public IEnumerable<LoadProblem> Problems => parsed.Select(p => Result(p.Key, p.Value).Problem).OfType<LoadProblem>()
         .OrderBy(p => p.Span.File, StringComparer.Ordinal).ThenBy(p => p.Span.StartLine);
