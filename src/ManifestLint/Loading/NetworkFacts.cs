@@ -47,6 +47,13 @@ internal sealed partial class NetworkFacts(Func<Node, SourceSpan> span, Func<Nod
     /// <summary>A URL literal (`'mongodb://mongo:27017/db'`), kept when the code connects to it: a call
     /// argument (not a log line, message or string test), a connection-named property or variable, or the
     /// fallback of an env read.</summary>
+    /// <summary>Cheap test before <see cref="Literal"/> (and before its caller collects ancestors): a URL has a scheme.</summary>
+    public static bool MayBeUrl(string? text) => text is not null && text.Contains("://", StringComparison.Ordinal);
+
+    /// <summary>Cheap test before <see cref="Property"/>: `host:` / `hostname:` with a string value.</summary>
+    public static bool IsHostProperty(Property property) =>
+        property is { Computed: false, Value: StringLiteral } && EnvSchemaReads.PropertyName(property.Key) is "host" or "hostname";
+
     public void Literal(Node node, string text, IReadOnlyList<Node?> ancestors)
     {
         text = text.Trim();

@@ -88,7 +88,11 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     }
 
     /// <summary>`const x = <init>`: factories, apps, routers, and required modules.</summary>
-    public void Bind(Node id, Node? init) => Later(id, () => ApplyBind(id, init));
+    public void Bind(Node id, Node? init)
+    {
+        // Only calls (`express()`, `require(…)`, `Router()`) and `new Koa()` bind anything routing cares about.
+        if (init is CallExpression or NewExpression) Later(id, () => ApplyBind(id, init));
+    }
 
     private void ApplyBind(Node id, Node? init)
     {
@@ -151,7 +155,32 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
         }
     }
 
-    public void Call(CallExpression call) => Later(call, () => ApplyCall(call));
+    public void Call(CallExpression call)
+    {
+        // Only these calls can matter (see ApplyCall): one that hands an identifier on (an app or router, maybe),
+        // `app[m](…)`, or a routing method (`app.get`, `x.route(p).post`, `app.use`…). `console.log('…')` cannot.
+        if (HasIdentifier(call.Arguments)
+            || call.Callee is MemberExpression { Computed: true }
+            || call.Callee is MemberExpression { Property: Identifier { Name: var method } } && RoutingMethods.Contains(method))
+        {
+            Later(call, () => ApplyCall(call));
+        }
+    }
+
+    /// <summary>Method names ApplyCall acts on (besides the HTTP verbs).</summary>
+    private static readonly HashSet<string> RoutingMethods = new(StringComparer.Ordinal)
+    {
+        "get", "post", "put", "delete", "patch", "head", "options", "all", "route", "use", "prefix", "register", "mount", "decorate", "addHook", "createServer",
+    };
+
+    private static bool HasIdentifier<T>(in NodeList<T> arguments) where T : Node?
+    {
+        foreach (var arg in arguments)
+        {
+            if (arg is Identifier) return true;
+        }
+        return false;
+    }
 
     private void ApplyCall(CallExpression call)
     {
@@ -224,7 +253,10 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     }
 
     /// <summary>`NewExpression` arguments: `new ExpressAdapter(server)` hands the app to a framework.</summary>
-    public void New(NewExpression created) => Later(created, () => Escapes(created.Arguments, span(created)));
+    public void New(NewExpression created)
+    {
+        if (HasIdentifier(created.Arguments)) Later(created, () => Escapes(created.Arguments, span(created)));
+    }
 
     private void Escapes(IEnumerable<Node> arguments, SourceSpan at)
     {
