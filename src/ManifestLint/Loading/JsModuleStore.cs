@@ -41,8 +41,13 @@ public sealed class JsModuleStore
     public bool TryGetValue(string file, out JsModule module)
     {
         module = null!;
-        if (!files.ContainsKey(file)) return false;
-        if (Result(file, parsed.GetOrAdd(file, f => new Lazy<Parsed>(() => Parse(f)))).Module is not { } m) return false;
+        // Rules ask for parsed files many times: a plain look-up first, no delegate per call.
+        if (!parsed.TryGetValue(file, out var entry))
+        {
+            if (!files.ContainsKey(file)) return false;
+            entry = parsed.GetOrAdd(file, f => new Lazy<Parsed>(() => Parse(f)));
+        }
+        if (Result(file, entry).Module is not { } m) return false;
         module = m;
         return true;
     }

@@ -250,7 +250,8 @@ public sealed class ProjectModel
     /// <summary>A derived fact several rules need (endpoints, Service targets, probe sites, a link's listen ports or
     /// routes), computed once per run, even when rules running in parallel ask for it at once (the others wait).
     /// <paramref name="arg"/> is compared by reference (by value when it is a string, such as a namespace).</summary>
-    internal T Memo<T>(string name, object? arg, Func<T> compute) => (T)memo.GetOrAdd((name, arg), _ => new Lazy<object?>(() => compute())).Value!;
+    internal T Memo<T>(string name, object? arg, Func<T> compute) =>
+        (T)(memo.TryGetValue((name, arg), out var known) ? known : memo.GetOrAdd((name, arg), _ => new Lazy<object?>(() => compute()))).Value!;
 
     private sealed class MemoKeyComparer : IEqualityComparer<(string Name, object? Arg)>
     {
