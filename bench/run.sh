@@ -20,9 +20,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 QUICK="${BENCH_QUICK:-0}"
 if [ "$QUICK" = 1 ]; then
-  d_mult="1 2"; d_runs=3; d_small=10; d_budget=30; d_timeout=180; d_outruns=1
+  d_mult="1 2"; d_runs=3; d_small=10; d_budget=30; d_timeout=180; d_outruns=1; d_pairs=1
 else
-  d_mult="1 2 4 8"; d_runs=5; d_small=20; d_budget=60; d_timeout=300; d_outruns=2
+  d_mult="1 2 4 8"; d_runs=5; d_small=20; d_budget=60; d_timeout=300; d_outruns=2; d_pairs=3
 fi
 MULTIPLIERS="${BENCH_MULTIPLIERS:-$d_mult}"      # corpus sizes, × 2000 services
 RUNS="${BENCH_RUNS:-$d_runs}"                    # hyperfine runs of a case at most (after 1 warmup)
@@ -34,6 +34,7 @@ SCALING_BUILDS="${BENCH_SCALING_BUILDS:-jit}"    # builds timed on every corpus 
 MONO="${BENCH_MONOREPO_MULTIPLIER:-1}"           # corpus of the monorepo comparison, × 2000 services
 FINDINGS_SERVICES="${BENCH_FINDINGS_SERVICES:-1200}" # services of the many-findings corpus (~9 findings each)
 OUTPUT_RUNS="${BENCH_OUTPUT_RUNS:-$d_outruns}"   # runs per output format
+PAIRS="${BENCH_SCALING_PAIRS:-$d_pairs}"         # interleaved (smallest, N×) run pairs per larger size; 0: none
 CORPUS="${BENCH_CORPUS_DIR:-$BENCH/.corpus}"
 RESULTS_MD="${BENCH_RESULTS:-$BENCH/RESULTS.md}"
 ESLINT_VERSION=9.39.5
@@ -303,6 +304,39 @@ for b in $SCALING_BUILDS; do
       "${BIN[$b]}" . --stats || stop="a smaller corpus timed out or failed"
   done
 done
+
+# The sizes above are timed one after another, minutes apart: on a shared machine the load moves each median
+# by tens of percent, and the ratio of two medians taken under different loads says little. So each larger size
+# is also run in interleaved pairs with the smallest one (smallest, N×, smallest, N×, ...): both runs of a pair
+# see the same load, and the scaling target is judged on the median of the pairs' ratios.
+ran_ok() { node -e 'const [f, id] = process.argv.slice(1); process.exit(require("fs").readFileSync(f, "utf8").split("\n").filter(Boolean).map(JSON.parse).some((r) => r.id === id && r.status === "ok") ? 0 : 1)' "$JSONL" "$1"; }
+wall() { # seconds of one run of "$@" in the current directory
+  local t0 t1
+  t0=$(date +%s%N)
+  timeout "$TIMEOUT" "$@" > /dev/null 2>&1 || [ $? -eq 1 ] || return 1
+  t1=$(date +%s%N)
+  echo "$(( (t1 - t0) / 1000000 ))"
+}
+if [ "$PAIRS" -gt 0 ]; then
+  read -r -a mults <<< "$MULTIPLIERS"
+  base="${mults[0]}"
+  log "Scaling, interleaved: $PAIRS pair(s) of (${base}×, N×) runs per size"
+  for b in $SCALING_BUILDS; do
+    ran_ok "scale-$b-$base" || continue
+    for m in "${mults[@]:1}"; do
+      ran_ok "scale-$b-$m" || continue
+      pairs=() failed=""
+      for ((k = 1; k <= PAIRS; k++)); do
+        small=$(cd "$CORPUS/x$base" && wall "${BIN[$b]}" .) || { failed=1; break; }
+        big=$(cd "$CORPUS/x$m" && wall "${BIN[$b]}" .) || { failed=1; break; }
+        pairs+=("$small:$big")
+      done
+      [ -z "$failed" ] || { note "interleaved scaling pairs ($b, ${m}×) failed"; continue; }
+      info "$b ${base}× / ${m}× pairs (ms): ${pairs[*]}"
+      node "$BENCH/report.mjs" record "$JSONL" group=scaling-pairs "id=pairs-$b-$m" "build=$b" "multiplier=$m" "base=$base" "pairs=$(IFS=,; echo "${pairs[*]}")"
+    done
+  done
+fi
 
 log "Output cost: $(summary_of findings)"
 descf="$(summary_of findings)"
