@@ -32,7 +32,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     }
 
     /// <summary>Every frame of one file's walk; one store per thread, reused file after file and cleared after each
-    /// (so it keeps no AST alive).</summary>
+    /// (so it keeps no AST alive). A store grown by a huge file (a bundle) is not kept.</summary>
     private sealed class FrameStore
     {
         [ThreadStatic] private static FrameStore? cached;
@@ -54,7 +54,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
             Array.Clear(Nodes, 0, count);
             Array.Clear(Scopes, 0, count);
             count = 0;
-            cached = this;
+            cached = Nodes.Length <= 1 << 16 ? this : null;
         }
 
         public Frame Add(Node node, Frame? parent, JsScope scope)

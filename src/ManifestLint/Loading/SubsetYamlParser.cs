@@ -99,7 +99,8 @@ internal sealed class SubsetYamlParser
         events.Add(new StreamEnd(At(text.Length), At(text.Length)));
     }
 
-    /// <summary>Moves past the current line (a block scalar may have moved <see cref="lineStart"/> already).</summary>
+    /// <summary>Moves past the current line (after a block scalar, <see cref="eol"/> and <see cref="line"/> are those of
+    /// the last line it consumed).</summary>
     private int NextLine()
     {
         if (eol >= text.Length) return text.Length;
@@ -119,9 +120,12 @@ internal sealed class SubsetYamlParser
 
     private void ResolvePendingAsEmpty()
     {
-        if (pending is { } pd) events.Add(new Scalar(AnchorName.Empty, TagName.Empty, "", ScalarStyle.Plain, true, false, pd.EmptyAt, pd.EmptyAt));
+        if (pending is { } pd) events.Add(EmptyScalar(pd.EmptyAt));
         pending = null;
     }
+
+    /// <summary>A key or `-` with no value: YamlDotNet's empty plain scalar, marked right after the indicator.</summary>
+    private static Scalar EmptyScalar(Mark at) => new(AnchorName.Empty, TagName.Empty, "", ScalarStyle.Plain, true, false, at, at);
 
     /// <summary>A line with content at <paramref name="q"/> inside the document's root collection.</summary>
     private void ContentLine(int q)
@@ -138,7 +142,7 @@ internal sealed class SubsetYamlParser
                 Entry(q);
                 return;
             }
-            events.Add(new Scalar(AnchorName.Empty, TagName.Empty, "", ScalarStyle.Plain, true, false, pd.EmptyAt, pd.EmptyAt));
+            events.Add(EmptyScalar(pd.EmptyAt));
         }
         while (open.Count > 0 && (open[^1].Indent > indent || open[^1].Indentless && open[^1].Indent == indent && !IsDash(q))) Close(At(q));
         // Content after the root node, a more-indented line (a multi-line scalar), or an indentation no block has.
