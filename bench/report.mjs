@@ -145,14 +145,15 @@ function render(file, machineFile) {
     const c = mono[0];
     L.push(`## Monorepo: ${c.corpus}`, '');
     L.push(`${c.corpusDesc}. ManifestLint lints the whole corpus; ESLint 9 (no rules) parses only its JavaScript; ` +
-      'yamllint (`-d relaxed`) reads only its YAML.', '');
+      'yamllint (`-d relaxed`) reads only its YAML. "on k8s/ alone" runs ManifestLint on a copy of just that YAML (the same ' +
+      'input as yamllint): the yamllint target is judged on it, the ESLint target on the whole-corpus run (more input than ESLint gets).', '');
     L.push('| command | median | min – max | runs | ESLint ÷ this | yamllint ÷ this | peak RSS | findings |', '|---|---|---|---|---|---|---|---|');
     const eslint = mono.find((r) => r.tool === 'eslint');
     const yl = mono.find((r) => r.tool === 'yamllint');
     for (const r of mono) {
       const mine = r.tool === 'manifestlint';
       const re = mine && ok(eslint) && ok(r) ? fmtRatio(eslint.median / r.median) : '';
-      const ry = mine && ok(yl) && ok(r) ? fmtRatio(yl.median / r.median) : '';
+      const ry = (mine || r.tool === 'manifestlint-yaml') && ok(yl) && ok(r) ? fmtRatio(yl.median / r.median) : '';
       const t = timedOut(r) ? `timeout (> ${r.timeout} s)` : fmtTime(r.median);
       L.push(`| ${r.label} | ${t} | ${ok(r) ? fmtRange(r) : ''} | ${r.runs ?? 0} | ${re} | ${ry} | ${fmtRss(r.rssKb)} | ${r.findings ?? ''} |`);
     }
@@ -171,7 +172,13 @@ function render(file, machineFile) {
       target(`monorepo 2000 services ≤ 2.0 s (${r.build})`, !is2000 ? `corpus has ${r.services} services` : timedOut(r) ? `timeout (> ${r.timeout} s)` : fmtTime(r.median),
         !is2000 ? null : ok(r) ? r.median <= 2.0 : timedOut(r) ? false : null);
       target(`≥ 10× faster than ESLint, no rules (${r.build})`, ok(eslint) && ok(r) ? fmtRatio(eslint.median / r.median) : 'n/a', ok(eslint) && ok(r) ? eslint.median / r.median >= 10 : null);
-      target(`≥ 50× faster than yamllint (${r.build})`, ok(yl) && ok(r) ? fmtRatio(yl.median / r.median) : 'n/a', ok(yl) && ok(r) ? yl.median / r.median >= 50 : null);
+      const same = mono.find((x) => x.tool === 'manifestlint-yaml' && x.build === r.build);
+      if (!same) {
+        target(`≥ 50× faster than yamllint (${r.build}, whole corpus)`, ok(yl) && ok(r) ? fmtRatio(yl.median / r.median) : 'n/a', ok(yl) && ok(r) ? yl.median / r.median >= 50 : null);
+      } else {
+        target(`≥ 50× faster than yamllint on the same YAML (${r.build})`, ok(yl) && ok(same) ? `${fmtRatio(yl.median / same.median)} (whole corpus: ${ok(r) && ok(yl) ? fmtRatio(yl.median / r.median) : 'n/a'})` : 'n/a',
+          ok(yl) && ok(same) ? yl.median / same.median >= 50 : null);
+      }
     }
   }
 

@@ -210,6 +210,14 @@ for m in $MONO $MULTIPLIERS; do
   corpus "x$m" --scale "$m"
 done
 corpus findings --services "$FINDINGS_SERVICES" --defect-rate 1 --defects-per-service all
+# The YAML yamllint reads and nothing else: the monorepo's k8s/ folder (and its config) as a project of its own.
+yaml_only="$CORPUS/x$MONO-yaml"
+if [ "$(cat "$yaml_only/.stamp" 2>/dev/null)" != "$(cat "$CORPUS/x$MONO.stamp")" ]; then
+  rm -rf "$yaml_only" && mkdir -p "$yaml_only"
+  cp -r "$CORPUS/x$MONO/k8s" "$yaml_only/"
+  [ ! -f "$CORPUS/x$MONO/.manifestlint.yaml" ] || cp "$CORPUS/x$MONO/.manifestlint.yaml" "$yaml_only/"
+  cp "$CORPUS/x$MONO.stamp" "$yaml_only/.stamp"
+fi
 
 # ------------------------------------------------------------------ 4. measuring
 # measure GROUP CASE_ID LABEL CWD RUNS_MAX key=value... -- COMMAND...
@@ -277,6 +285,10 @@ measure monorepo mono-eslint "eslint $ESLINT_VERSION (no rules) services/" "$COR
   "$ESLINT" --config "$BENCH/eslint.config.mjs" services || true
 measure monorepo mono-yamllint "yamllint -d relaxed k8s/" "$CORPUS/x$MONO" "$RUNS" tool=yamllint build=yamllint "corpus=$mono_corpus" "services=$mono_services" "corpusDesc=$desc1" -- \
   yamllint -d relaxed k8s || true
+for b in "${BUILDS[@]}"; do
+  measure monorepo "mono-yaml-$b" "manifestlint ($b) on k8s/ alone (yamllint's input)" "$yaml_only" "$RUNS" tool=manifestlint-yaml "build=$b" "corpus=$mono_corpus" "services=$mono_services" "corpusDesc=$desc1" -- \
+    "${BIN[$b]}" . --stats || true
+done
 
 log "Scaling: ${MULTIPLIERS} × 2000 services (builds: $SCALING_BUILDS)"
 for b in $SCALING_BUILDS; do
