@@ -32,7 +32,9 @@ public class RuleParityTests
             Assert.Matches(new Regex("^" + Regex.Escape(section) + "\\s*$", RegexOptions.Multiline), doc.Markdown);
         }
         // The embedded copy is the file on disk (docs are never stale in the binary).
-        Assert.Equal(doc, RuleDocs.For(id) with { Tags = doc.Tags }, RuleDocComparer.Instance);
+        var embedded = RuleDocs.For(id);
+        Assert.NotNull(embedded);
+        Assert.Equal(doc, embedded with { Tags = doc.Tags }, RuleDocComparer.Instance);
     }
 
     [Theory]
