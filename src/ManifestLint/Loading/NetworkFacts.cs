@@ -44,9 +44,6 @@ internal sealed partial class NetworkFacts(Func<Node, SourceSpan> span, Func<Nod
 
     private static readonly string[] BrowserWords = ["origin", "cors", "redirect", "callback", "public", "frontend", "client", "browser", "allowed", "whitelist", "allowlist", "csp", "src"];
 
-    /// <summary>A URL literal (`'mongodb://mongo:27017/db'`), kept when the code connects to it: a call
-    /// argument (not a log line, message or string test), a connection-named property or variable, or the
-    /// fallback of an env read.</summary>
     /// <summary>Cheap test before <see cref="Literal"/> (and before its caller collects ancestors): a URL has a scheme.</summary>
     public static bool MayBeUrl(string? text) => text is not null && text.Contains("://", StringComparison.Ordinal);
 
@@ -54,6 +51,9 @@ internal sealed partial class NetworkFacts(Func<Node, SourceSpan> span, Func<Nod
     public static bool IsHostProperty(Property property) =>
         property is { Computed: false, Value: StringLiteral } && EnvSchemaReads.PropertyName(property.Key) is "host" or "hostname";
 
+    /// <summary>A URL literal (`'mongodb://mongo:27017/db'`), kept when the code connects to it: a call
+    /// argument (not a log line, message or string test), a connection-named property or variable, or the
+    /// fallback of an env read.</summary>
     public void Literal(Node node, string text, IReadOnlyList<Node?> ancestors)
     {
         text = text.Trim();

@@ -161,7 +161,7 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
         // `app[m](…)`, or a routing method (`app.get`, `x.route(p).post`, `app.use`…). `console.log('…')` cannot.
         if (HasIdentifier(call.Arguments)
             || call.Callee is MemberExpression { Computed: true }
-            || call.Callee is MemberExpression { Property: Identifier { Name: var method } } && RoutingMethods.Contains(method))
+            || call.Callee is MemberExpression { Property: Identifier { Name: var method } } && (Methods.Contains(method) || RoutingMethods.Contains(method)))
         {
             Later(call, () => ApplyCall(call));
         }
@@ -170,7 +170,7 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     /// <summary>Method names ApplyCall acts on (besides the HTTP verbs).</summary>
     private static readonly HashSet<string> RoutingMethods = new(StringComparer.Ordinal)
     {
-        "get", "post", "put", "delete", "patch", "head", "options", "all", "route", "use", "prefix", "register", "mount", "decorate", "addHook", "createServer",
+        "route", "use", "prefix", "register", "mount", "decorate", "addHook", "createServer",
     };
 
     private static bool HasIdentifier<T>(in NodeList<T> arguments) where T : Node?
