@@ -43,6 +43,7 @@ internal static class LintCommand
             if (options.Output is null)
             {
                 reporter.Write(result, stdout);
+                stdout.Flush(); // stdout may be buffered (Program.cs): the report phase includes writing it out
             }
             else
             {

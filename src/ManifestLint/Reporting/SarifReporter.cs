@@ -1,17 +1,18 @@
 using ManifestLint.Model;
 using ManifestLint.Rules;
 using Microsoft.CodeAnalysis.Sarif;
-using Newtonsoft.Json;
 
 namespace ManifestLint.Reporting;
 
-/// <summary>SARIF 2.1.0 through the SARIF SDK object model. This is the only type touching the SDK,
-/// so its assemblies load only when SARIF is requested.</summary>
+/// <summary>SARIF 2.1.0 through the SARIF SDK object model, written by <see cref="SarifJsonWriter"/>. These two are
+/// the only types touching the SDK, so its assemblies load only when SARIF is requested.</summary>
 public sealed class SarifReporter(bool reportSuppressed = false) : IReporter
 {
     private const string SrcRoot = "%SRCROOT%";
 
-    public void Write(LintResult result, TextWriter output)
+    public void Write(LintResult result, TextWriter output) => SarifJsonWriter.Write(BuildLog(result), output);
+
+    internal SarifLog BuildLog(LintResult result)
     {
         var rules = RuleRegistry.All.Select(r => r.Descriptor).ToList();
         var index = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i);
@@ -36,15 +37,12 @@ public sealed class SarifReporter(bool reportSuppressed = false) : IReporter
                 .Concat(reportSuppressed ? result.Suppressed.Select(s => Suppressed(s, index[s.Finding.RuleId], result)) : []).ToList(),
             ColumnKind = ColumnKind.UnicodeCodePoints,
         };
-        var log = new SarifLog
+        return new SarifLog
         {
             Version = SarifVersion.Current,
             SchemaUri = new Uri("https://json.schemastore.org/sarif-2.1.0.json"),
             Runs = [run],
         };
-        var serializer = JsonSerializer.Create(new JsonSerializerSettings { Formatting = Formatting.Indented, ContractResolver = Contracts.Instance });
-        serializer.Serialize(output, log);
-        output.WriteLine();
     }
 
     private static ReportingDescriptor Describe(RuleDescriptor rule)
@@ -116,19 +114,6 @@ public sealed class SarifReporter(bool reportSuppressed = false) : IReporter
             },
         ];
         return sarif;
-    }
-
-    /// <summary>Newtonsoft reads properties through compiled expression trees, which NativeAOT can only interpret
-    /// (the slowest part of writing 10,000 results); plain reflection is several times faster there. The JIT build
-    /// keeps Newtonsoft's own emitted accessors. The output is the same.</summary>
-    private sealed class Contracts : Newtonsoft.Json.Serialization.DefaultContractResolver
-    {
-        public static readonly Contracts Instance = new();
-
-        protected override Newtonsoft.Json.Serialization.IValueProvider CreateMemberValueProvider(System.Reflection.MemberInfo member) =>
-            System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled
-                ? base.CreateMemberValueProvider(member)
-                : new Newtonsoft.Json.Serialization.ReflectionValueProvider(member);
     }
 
     private static FailureLevel ToSarif(Level level) => level switch
