@@ -17,6 +17,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         var files = new List<DiscoveredFile>();
         var allPaths = new HashSet<string>(StringComparer.Ordinal);
         var visited = new Dictionary<string, List<(string Base, IgnoreList List)>>(StringComparer.Ordinal);
+        var withNodeModules = new HashSet<string>(StringComparer.Ordinal);
         var skipped = new List<SkippedFile>();
         var candidates = new List<(DiscoveredFile File, long Length)>();
         var rootIgnore = IgnorePatterns.Create(extraIgnores);
@@ -33,6 +34,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
             {
                 var w = walked[i];
                 if (w.Ignores is not null) visited[level[i].Rel] = w.Ignores;
+                if (w.HasNodeModules) withNodeModules.Add(level[i].Rel);
                 skipped.AddRange(w.Skipped);
                 allPaths.UnionWith(w.Paths);
                 candidates.AddRange(w.Candidates);
@@ -53,14 +55,15 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
             }
             files.Add(file);
         }
-        return (files, skipped, new FileIndex(allPaths, visited));
+        return (files, skipped, new FileIndex(allPaths, visited, withNodeModules));
     }
 
     private sealed record Folder(string Full, string Rel, List<(string Base, IgnoreList List)> Ignores);
 
-    /// <summary>What one folder contributes. Ignores: the lists in force there (null when the folder was not walked).</summary>
+    /// <summary>What one folder contributes. Ignores: the lists in force there (null when the folder was not walked).
+    /// HasNodeModules: the listing has a `node_modules` entry (not walked, but dependency lookups may read it).</summary>
     private sealed record Walked(List<(string Base, IgnoreList List)>? Ignores, List<SkippedFile> Skipped, List<string> Paths,
-        List<(DiscoveredFile File, long Length)> Candidates, List<Folder> SubFolders);
+        List<(DiscoveredFile File, long Length)> Candidates, List<Folder> SubFolders, bool HasNodeModules = false);
 
     private Walked Walk(string root, Folder folder)
     {
@@ -84,7 +87,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
             return new Walked(null, skipped, [], [], []);
         }
         var ignores = WithLocalIgnores(dirFull, dirRel, names, inherited);
-        var result = new Walked(ignores, skipped, [], [], []);
+        var result = new Walked(ignores, skipped, [], [], [], entries.Exists(e => e.Name == "node_modules"));
         foreach (var entry in entries)
         {
             var rel = (dirRel.Length == 0 ? entry.Name : dirRel + "/" + entry.Name).Replace('\\', '/');

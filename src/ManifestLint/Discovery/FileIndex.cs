@@ -7,19 +7,26 @@ public sealed class FileIndex
 {
     private readonly IReadOnlySet<string> paths;
     private readonly IReadOnlyDictionary<string, List<(string Base, MAB.DotIgnore.IgnoreList List)>> walkedFolders;
+    private readonly IReadOnlySet<string> withNodeModules;
 
-    internal FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<string, List<(string Base, MAB.DotIgnore.IgnoreList List)>> walkedFolders)
+    internal FileIndex(IReadOnlySet<string> paths, IReadOnlyDictionary<string, List<(string Base, MAB.DotIgnore.IgnoreList List)>> walkedFolders,
+        IReadOnlySet<string> withNodeModules)
     {
         this.paths = paths;
         this.walkedFolders = walkedFolders;
+        this.withNodeModules = withNodeModules;
     }
 
-    public static readonly FileIndex Empty = new(new HashSet<string>(), new Dictionary<string, List<(string, MAB.DotIgnore.IgnoreList)>>());
+    public static readonly FileIndex Empty = new(new HashSet<string>(), new Dictionary<string, List<(string, MAB.DotIgnore.IgnoreList)>>(), new HashSet<string>());
 
     public bool Exists(string path) => paths.Contains(path);
 
     /// <summary>Every present file (any kind, not only the ones that are read).</summary>
     public IEnumerable<string> Paths => paths;
+
+    /// <summary>False only when the folder was walked and its listing has no `node_modules` entry: then no dependency
+    /// can be found there, and looking on disk (a stat per package name and folder) is skipped.</summary>
+    public bool MayHaveNodeModules(string folder) => !walkedFolders.ContainsKey(folder) || withNodeModules.Contains(folder);
 
     /// <summary>True when the folder was walked: a file missing from it is really missing.</summary>
     public bool Walked(string folder) => walkedFolders.ContainsKey(folder);

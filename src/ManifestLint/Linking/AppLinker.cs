@@ -35,30 +35,13 @@ public static class AppLinker
             .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
             .GroupBy(i => i.Dir).Select(g => Dockerfiles.Preferred(g)!).ToList();
         var index = new AppIndex(model, apps);
-        var links = new List<AppLink>();
-        var ambiguous = new List<(KubeObject, Container, IReadOnlyList<string>)>();
-        var unlinked = new List<(KubeObject Workload, Container Container)>();
-        foreach (var workload in model.Workloads)
-        {
-            var byConfig = ByConfig(model, graph, workload);
-            if (byConfig is not null)
-            {
-                links.Add(byConfig);
-                continue;
-            }
-            var byAnnotation = ByAnnotation(model, graph, workload);
-            if (byAnnotation is not null)
-            {
-                links.Add(byAnnotation);
-                continue;
-            }
-            foreach (var container in workload.PodTemplate!.Containers)
-            {
-                var link = ByImage(model, graph, index, workload, container, ambiguous);
-                if (link is not null) links.Add(link);
-                else unlinked.Add((workload, container));
-            }
-        }
+        // Workloads are linked in parallel (each link walks its app's module graph), and merged in workload order.
+        var workloads = model.Workloads.ToList();
+        var linked = new WorkloadLinks[workloads.Count];
+        Parallel.For(0, workloads.Count, i => linked[i] = LinkWorkload(model, graph, index, workloads[i]));
+        var links = linked.SelectMany(w => w.Links).ToList();
+        var ambiguous = linked.SelectMany(w => w.Ambiguous).ToList();
+        var unlinked = linked.SelectMany(w => w.Unlinked).ToList();
 
         // Single-app fallback: one Node app, one container that could run it.
         if (apps.Count == 1 && links.Count == 0)
@@ -83,6 +66,27 @@ public static class AppLinker
         var runFiles = new HashSet<string>(model.PackageRunFiles ?? PackageRunFiles(model, graph), StringComparer.Ordinal);
         foreach (var link in links.Where(l => !l.Transpiled)) runFiles.UnionWith(link.ReachableFiles);
         model.NodeRunFiles = runFiles;
+    }
+
+    private sealed record WorkloadLinks(List<AppLink> Links, List<(KubeObject, Container, IReadOnlyList<string>)> Ambiguous,
+        List<(KubeObject Workload, Container Container)> Unlinked);
+
+    /// <summary>The links of one workload: by configuration, else by annotation, else each container by image evidence.</summary>
+    private static WorkloadLinks LinkWorkload(ProjectModel model, ModuleGraph graph, AppIndex index, KubeObject workload)
+    {
+        var result = new WorkloadLinks([], [], []);
+        if ((ByConfig(model, graph, workload) ?? ByAnnotation(model, graph, workload)) is { } explicitLink)
+        {
+            result.Links.Add(explicitLink);
+            return result;
+        }
+        foreach (var container in workload.PodTemplate!.Containers)
+        {
+            var link = ByImage(model, graph, index, workload, container, result.Ambiguous);
+            if (link is not null) result.Links.Add(link);
+            else result.Unlinked.Add((workload, container));
+        }
+        return result;
     }
 
     /// <summary>`apps:` in `.manifestlint.yaml`: the user's word is the strongest evidence.</summary>

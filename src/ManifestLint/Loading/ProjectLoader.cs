@@ -71,7 +71,7 @@ public static class ProjectLoader
                 return;
             }
             // Chart.yaml is kept whole: ML004 reads the chart's name from it.
-            sources.Add(file.RelativePath, text, keep: file.Content is not null || Linking.PathUtil.LastSegment(file.RelativePath) == "Chart.yaml");
+            sources.Add(file.RelativePath, text, keep: file.Content is not null || Linking.PathUtil.LastSegmentIs(file.RelativePath, "Chart.yaml"));
             switch (file.Kind)
             {
                 case FileKind.NodeVersionFile:
@@ -147,6 +147,6 @@ public static class ProjectLoader
         var bare = model.NodeRunFiles.Order(StringComparer.Ordinal)
             .Select(f => model.Modules.GetValueOrDefault(f)).OfType<JsModule>()
             .SelectMany(m => m.Dependencies.Where(d => !d.IsRelative).Select(d => (m.File, d.Specifier)));
-        model.VendoredPackages = NodeModulesReader.Read(model.Root, bare);
+        model.VendoredPackages = NodeModulesReader.Read(model.Root, bare, model.Files);
     }
 }
