@@ -125,23 +125,21 @@ internal static partial class JsLoader
     [ThreadStatic] private static Parser? scriptParser;
     [ThreadStatic] private static Parser? moduleParser;
 
-    /// <summary>The cached parser, taken out so a parse that throws does not leave it behind half-way.</summary>
-    private static Parser Take(ref Parser? cached, ParserOptions options)
+    /// <summary>Parses with this thread's cached parser of the kind, unless the options carry a token callback. The
+    /// parser is taken out while it parses, so one that throws half-way is not reused.</summary>
+    private static T Parse<T>(ref Parser? cached, ParserOptions defaults, ParserOptions options, Func<Parser, T> parse)
     {
-        var parser = cached ?? new Parser(options);
+        if (!ReferenceEquals(options, defaults)) return parse(new Parser(options));
+        var parser = cached ?? new Parser(defaults);
         cached = null;
-        return parser;
-    }
-
-    private static Acornima.Ast.Script ParseScript(string file, string text, int maxScopeDeclarations)
-    {
-        var options = ScopeDeclarationGuard.Apply(ScriptOptions, text, maxScopeDeclarations, module: false);
-        if (!ReferenceEquals(options, ScriptOptions)) return new Parser(options).ParseScript(text, file, strict: false);
-        var parser = Take(ref scriptParser, ScriptOptions);
-        var program = parser.ParseScript(text, file, strict: false);
-        scriptParser = parser;
+        var program = parse(parser);
+        cached = parser;
         return program;
     }
+
+    private static Acornima.Ast.Script ParseScript(string file, string text, int maxScopeDeclarations) =>
+        Parse(ref scriptParser, ScriptOptions, ScopeDeclarationGuard.Apply(ScriptOptions, text, maxScopeDeclarations, module: false),
+            parser => parser.ParseScript(text, file, strict: false));
 
     /// <summary>Import assertions (`assert { type: 'json' }`, valid before Node 22) are not ES2025 syntax:
     /// each is read as the attribute form it became (`with`, padded to keep every position) and recorded.</summary>
@@ -151,12 +149,9 @@ internal static partial class JsLoader
         {
             try
             {
-                var options = ScopeDeclarationGuard.Apply(ModuleOptions, text, maxScopeDeclarations, module: true);
-                if (!ReferenceEquals(options, ModuleOptions)) return new Parser(options).ParseModule(text, file);
-                var parser = Take(ref moduleParser, ModuleOptions);
-                var program = parser.ParseModule(text, file);
-                moduleParser = parser;
-                return program;
+                var source = text;
+                return Parse(ref moduleParser, ModuleOptions, ScopeDeclarationGuard.Apply(ModuleOptions, text, maxScopeDeclarations, module: true),
+                    parser => parser.ParseModule(source, file));
             }
             catch (ParseErrorException ex) when (attempt < 64 && ex.Error.IsIndexDefined && ex.Description.Contains("'assert'", StringComparison.Ordinal)
                 && string.CompareOrdinal(text, ex.Error.Index, "assert", 0, 6) == 0)

@@ -8,7 +8,7 @@ namespace ManifestLint.Loading;
 /// each folder upward), and reads only their package.json. Never leaves the project root.</summary>
 internal static class NodeModulesReader
 {
-    public static Dictionary<string, VendoredPackage> Read(string root, IEnumerable<(string FromFile, string Specifier)> bareImports, Discovery.FileIndex? index = null)
+    public static Dictionary<string, VendoredPackage> Read(string root, IEnumerable<(string FromFile, string Specifier)> bareImports, Discovery.FileIndex index)
     {
         var found = new Dictionary<string, VendoredPackage>(StringComparer.Ordinal);
         var looked = new HashSet<string>(StringComparer.Ordinal);
@@ -18,7 +18,7 @@ internal static class NodeModulesReader
             if (PackageName(specifier) is not { } name) continue;
             for (var dir = PathUtil.DirOf(fromFile); ; dir = PathUtil.DirOf(dir))
             {
-                if (index is null || index.MayHaveNodeModules(dir))
+                if (index.MayHaveNodeModules(dir))
                 {
                     var packageDir = (dir.Length == 0 ? "" : dir + "/") + "node_modules/" + name;
                     if (looked.Add(packageDir) && Load(fullRoot, packageDir, name) is { } package) found[packageDir] = package;
