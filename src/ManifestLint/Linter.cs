@@ -34,13 +34,7 @@ public static class Linter
         }
         var root = roots[0];
         var config = WithNodeVersion(LoadConfig(root, settings.ConfigPath), settings.NodeVersion);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (files, skipped, index) = new FileDiscoverer(config.Limits).Discover(root, config.Ignore);
-        var discovered = clock.Elapsed;
-        var model = ProjectLoader.Load(root, config, files, skipped);
-        model.Stats.Add(("discover", discovered));
-        model.Stats.Add(("load", clock.Elapsed - discovered));
-        model.Files = index;
+        var model = DiscoverAndLoad(root, config);
         var scopes = paths.Select(p => ProjectRoot.Relative(root, Path.GetFullPath(p))).ToList();
         var (findings, suppressed) = Run(model, f => InScope(f.Span.File, scopes), settings);
         return new LintResult(root, model, findings)
@@ -50,6 +44,20 @@ public static class Linter
             FilesInScope = model.Sources.Paths.Count(f => InScope(f, scopes)),
             Skipped = model.Skipped.Where(s => InScope(s.RelativePath, scopes)).ToList(),
         };
+    }
+
+    /// <summary>Discover and load in a method of their own: the list of discovered files (one object per file, the
+    /// content of stdin) is garbage once the model is built, not kept alive by the caller's frame for the whole run.</summary>
+    private static ProjectModel DiscoverAndLoad(string root, LintConfig config)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (files, skipped, index) = new FileDiscoverer(config.Limits).Discover(root, config.Ignore);
+        var discovered = clock.Elapsed;
+        var model = ProjectLoader.Load(root, config, files, skipped);
+        model.Stats.Add(("discover", discovered));
+        model.Stats.Add(("load", clock.Elapsed - discovered));
+        model.Files = index;
+        return model;
     }
 
     /// <summary>Lints YAML read from standard input on its own (`helm template … | manifestlint -`), reported

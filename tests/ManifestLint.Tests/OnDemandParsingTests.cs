@@ -1,3 +1,4 @@
+using ManifestLint.Model;
 using ManifestLint.Reporting;
 
 namespace ManifestLint.Tests;
@@ -46,6 +47,47 @@ public sealed class OnDemandParsingTests
         // Files never read are not counted as linted, and their problems (ML001, ML101) are not reported.
         Assert.False(result.Model.Sources.Contains("api/scripts/broken.js"));
         Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void A_file_asked_for_by_many_threads_at_once_is_parsed_once()
+    {
+        using var p = Project();
+        var result = p.Lint();
+        var modules = result.Model.Modules;
+        var before = result.Model.Sources.Count;
+        var helpers = new JsModule?[16];
+        var broken = new bool[16];
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 16 }, i =>
+        {
+            helpers[i] = modules.GetValueOrDefault("api/test/helper.js");
+            broken[i] = modules.TryGetValue("api/scripts/broken.js", out _);
+        });
+        Assert.NotNull(helpers[0]);
+        Assert.All(helpers, h => Assert.Same(helpers[0], h));
+        Assert.All(broken, Assert.False);
+        Assert.Equal(4, modules.ParsedCount);
+        Assert.Single(modules.Problems, pr => pr.Span.File == "api/scripts/broken.js");
+        // Each file read once: the two new files, once each.
+        Assert.Equal(before + 2, result.Model.Sources.Count);
+        Assert.True(result.Model.Sources.Contains("api/scripts/broken.js"));
+        Assert.False(modules.TryGetValue("api/missing.js", out _));
+        Assert.False(modules.IsJavaScript("api/package.json"));
+    }
+
+    [Fact]
+    public void Read_files_are_counted_with_their_size()
+    {
+        using var p = Project();
+        var sources = p.Lint().Model.Sources;
+        // Two package.json files and the two JavaScript files an entry reaches.
+        Assert.Equal(
+            ["api/package.json", "api/src/config.js", "api/src/server.js", "web/package.json"],
+            sources.Paths.Order(StringComparer.Ordinal));
+        Assert.Equal(4, sources.Count);
+        var expected = sources.Paths.Sum(f => File.ReadAllText(Path.Combine(p.Root, f)).Length);
+        Assert.Equal(expected, sources.TotalChars);
+        Assert.Null(sources.TextForDisplay("api/test/helper.js")); // never read: no code frame
     }
 
     [Fact]

@@ -23,14 +23,14 @@ public static class AppLinker
 
     /// <summary>Parses the JavaScript reachable from each package's own entry points (package.json, its Dockerfile),
     /// in parallel: what Node runs. Files reachable only from a container's command are parsed when linking finds them.</summary>
-    public static void ParseNodeCode(ProjectModel model) => model.PackageRunFiles = PackageRunFiles(model, new ModuleGraph(model.JsFiles, model.Modules));
+    public static void ParseNodeCode(ProjectModel model) => model.PackageRunFiles = PackageRunFiles(model, new ModuleGraph(model.Modules));
 
     private static HashSet<string> PackageRunFiles(ProjectModel model, ModuleGraph graph) =>
         graph.Reachable(model.Packages.Values.SelectMany(p => EntryPoints.AllFor(p, model.ImagesIn(p.Dir))).Select(graph.Resolve).OfType<string>());
 
     public static void Link(ProjectModel model)
     {
-        var graph = new ModuleGraph(model.JsFiles, model.Modules);
+        var graph = new ModuleGraph(model.Modules);
         var apps = model.Images
             .Where(i => i.Final is { RunsNode: true } && model.Packages.ContainsKey(i.Dir))
             .GroupBy(i => i.Dir).Select(g => Dockerfiles.Preferred(g)!).ToList();

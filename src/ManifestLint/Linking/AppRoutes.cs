@@ -67,7 +67,7 @@ public static class AppRoutes
 
     private static AppRouteTable? Compute(ProjectModel model, AppLink link)
     {
-        var graph = new ModuleGraph(model.JsFiles, model.Modules);
+        var graph = new ModuleGraph(model.Modules);
         var routes = new List<ResolvedRoute>();
         var unknown = new List<string>();
         var visited = new HashSet<(string, string, string)>();

@@ -6,7 +6,7 @@ namespace ManifestLint.Linking;
 
 /// <summary>Which JS files are reachable from entries through relative imports and requires.
 /// Nodes are every discovered JS file (a file that failed to parse is still a node, without edges).</summary>
-internal sealed class ModuleGraph(IReadOnlySet<string> jsFiles, JsModuleStore modules)
+internal sealed class ModuleGraph(JsModuleStore modules)
 {
     private static readonly string[] Suffixes = ["", ".js", ".mjs", ".cjs", "/index.js", "/index.mjs", "/index.cjs"];
 
@@ -62,7 +62,7 @@ internal sealed class ModuleGraph(IReadOnlySet<string> jsFiles, JsModuleStore mo
         foreach (var suffix in Suffixes)
         {
             var candidate = path + suffix;
-            if (jsFiles.Contains(candidate)) return candidate;
+            if (modules.IsJavaScript(candidate)) return candidate;
         }
         return null;
     }

@@ -53,11 +53,11 @@ internal static partial class DockerfileLoader
                     }
                     break;
                 case "CMD":
-                    current.Cmd = ParseCommand(rest).Select(StringPool.Shared).ToList();
+                    current.Cmd = ParseCommand(rest).Select(StringPool.Shared).ToArray();
                     current.CommandSpan = SourceSpan.At(file, line, 1);
                     break;
                 case "ENTRYPOINT":
-                    current.Entrypoint = ParseCommand(rest).Select(StringPool.Shared).ToList();
+                    current.Entrypoint = ParseCommand(rest).Select(StringPool.Shared).ToArray();
                     current.CommandSpan ??= SourceSpan.At(file, line, 1);
                     break;
                 case "RUN":

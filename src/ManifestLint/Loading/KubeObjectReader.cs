@@ -127,8 +127,8 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         LivenessProbe = ReadProbe(node.Get("livenessProbe")),
         ReadinessProbe = ReadProbe(node.Get("readinessProbe")),
         StartupProbe = ReadProbe(node.Get("startupProbe")),
-        Command = node.Items("command").Select(n => n.Str() ?? "").ToList(),
-        Args = node.Items("args").Select(n => n.Str() ?? "").ToList(),
+        Command = node.Items("command").Select(n => n.Str() ?? "").ToArray(),
+        Args = node.Items("args").Select(n => n.Str() ?? "").ToArray(),
         RestartPolicy = node.Str("restartPolicy"),
     };
 
@@ -184,7 +184,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             Handler = handler,
             PathSpan = http.Get("path")?.Span(file),
             PortSpan = portNode?.Span(file),
-            Command = command.Items().Select(n => n.Str() ?? "").ToList(),
+            Command = command.Items().Select(n => n.Str() ?? "").ToArray(),
             CommandSpan = command?.Span(file),
             InitialDelaySeconds = ParseInt(node.Str("initialDelaySeconds")) ?? 0,
             PeriodSeconds = ParseInt(node.Str("periodSeconds")) ?? 10,
@@ -222,7 +222,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             Entries = SmallMap<ConfigValue>.From(entries),
             BinaryKeys = kind == "ConfigMap" && root.Get("binaryData") is YamlMappingNode binary
                 ? binary.Children.Keys.Select(k => k.Str()).OfType<string>().ToHashSet(StringComparer.Ordinal)
-                : new HashSet<string>(),
+                : ConfigData.NoBinaryKeys,
         };
     }
 

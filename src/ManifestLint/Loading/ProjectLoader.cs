@@ -116,7 +116,6 @@ public static class ProjectLoader
         return new ProjectModel(root, config, orderedObjects, packages, modules, orderedImages, orderedProblems,
             allSkipped.OrderBy(s => s.RelativePath, StringComparer.Ordinal).ToList(), sources)
         {
-            JsFiles = files.Where(f => f.Kind == FileKind.JavaScript).Select(f => f.RelativePath).ToHashSet(StringComparer.Ordinal),
             DotEnvKeys = dotEnvs,
             NodeVersionFiles = versionFiles,
             DockerIgnores = dockerIgnores,

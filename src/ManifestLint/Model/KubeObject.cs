@@ -142,7 +142,10 @@ public sealed class ConfigData
     public required ConfigSourceKind Kind { get; init; }
     public required IReadOnlyDictionary<string, ConfigValue> Entries { get; init; }
     /// <summary>ConfigMap `binaryData` keys: mountable as files, never env variables.</summary>
-    public IReadOnlySet<string> BinaryKeys { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> BinaryKeys { get; init; } = NoBinaryKeys;
+
+    /// <summary>One shared empty set (a ConfigMap or Secret each on a large monorepo).</summary>
+    internal static readonly IReadOnlySet<string> NoBinaryKeys = System.Collections.Frozen.FrozenSet<string>.Empty;
 
     /// <summary>Keys come from somewhere we do not read (an external store, an env file): any key may exist.</summary>
     public bool KeysUnknown { get; init; }

@@ -95,9 +95,6 @@ public sealed class ProjectModel
     /// <summary>Every file present under the root (any kind, ignores applied), for module resolution.</summary>
     public FileIndex Files { get; internal set; } = FileIndex.Empty;
 
-    /// <summary>Every discovered JavaScript file, including ones that failed to parse.</summary>
-    public required IReadOnlySet<string> JsFiles { get; init; }
-
     /// <summary>Keys of each `.env` file, by project path.</summary>
     public IReadOnlyDictionary<string, IReadOnlySet<string>> DotEnvKeys { get; init; } = new Dictionary<string, IReadOnlySet<string>>();
 
