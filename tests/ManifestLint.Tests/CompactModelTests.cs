@@ -30,6 +30,51 @@ public sealed class CompactModelTests
     }
 
     [Fact]
+    public void Shared_small_maps_are_one_instance_per_content()
+    {
+        static Dictionary<string, string> Table(params (string K, string V)[] entries) =>
+            entries.ToDictionary(e => e.K, e => e.V, StringComparer.Ordinal);
+        var a = SmallMap<string>.Shared(Table(("app", "shared-map-test"), ("tier", "db")));
+        var b = SmallMap<string>.Shared(Table(("app", "shared-map-test"), ("tier", "db")));
+        Assert.Same(a, b);
+        // Order, keys and values all count: these differ from a.
+        Assert.NotSame(a, SmallMap<string>.Shared(Table(("tier", "db"), ("app", "shared-map-test"))));
+        Assert.NotSame(a, SmallMap<string>.Shared(Table(("app", "shared-map-test"), ("tier", "cache"))));
+        Assert.NotSame(a, SmallMap<string>.Shared(Table(("App", "shared-map-test"), ("tier", "db"))));
+        Assert.Equal("db", b["tier"]);
+        var imports = SmallMap<(string, string)>.Shared(new Dictionary<string, (string, string)> { ["Router"] = ("express", "Router") });
+        Assert.Same(imports, SmallMap<(string, string)>.Shared(new Dictionary<string, (string, string)> { ["Router"] = ("express", "Router") }));
+        Assert.Same(SmallMap<string>.Empty, SmallMap<string>.Shared(Table()));
+        var large = Enumerable.Range(0, 9).ToDictionary(i => $"k{i}", i => $"v{i}");
+        Assert.Same(large, SmallMap<string>.Shared(large));
+    }
+
+    [Fact]
+    public void A_workloads_repeated_label_tables_are_one_instance()
+    {
+        using var p = new TestProject().Write("k8s/api.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: { name: api, labels: { app: shared-labels-api } }
+            spec:
+              selector: { matchLabels: { app: shared-labels-api } }
+              template:
+                metadata: { labels: { app: shared-labels-api } }
+                spec: { containers: [ { name: api, image: acme/api:1 } ] }
+            ---
+            apiVersion: v1
+            kind: Service
+            metadata: { name: api }
+            spec: { selector: { app: shared-labels-api }, ports: [ { port: 80 } ] }
+            """);
+        var objects = p.Lint().Model.Objects;
+        var deployment = objects.Single(o => o.Kind == "Deployment");
+        var service = objects.Single(o => o.Kind == "Service");
+        Assert.Same(deployment.Labels, deployment.PodTemplate!.Labels);
+        Assert.Same(deployment.Labels, service.Service!.Selector);
+    }
+
+    [Fact]
     public void Pooled_strings_are_one_instance_and_long_strings_pass_through()
     {
         var a = StringPool.Shared(new string("app.kubernetes.io/name".AsSpan()));

@@ -51,10 +51,10 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             ConfigData = ReadConfigData(root, kind),
             Service = kind == "Service" ? ReadService(root.Get("spec")) : null,
             Selector = kind is "Deployment" or "StatefulSet" or "DaemonSet" or "ReplicaSet" ? ReadSelector(root) : null,
-            IngressBackends = kind == "Ingress" ? ReadIngressBackends(root.Get("spec")).ToList() : [],
+            IngressBackends = kind == "Ingress" ? ReadIngressBackends(root.Get("spec")).ToArray() : [],
             IgnoreAnnotations = new[] { metadata, TemplateMetadata(root, kind) }
                 .Select(m => m.Get("annotations").Get(IgnoreAnnotation)).OfType<YamlScalarNode>()
-                .Select(n => (n.Value ?? "", n.Span(file))).ToList(),
+                .Select(n => (n.Value ?? "", n.Span(file))).ToArray(),
         };
     }
 
@@ -86,11 +86,11 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         {
             Labels = meta.Get("labels").StringMap(),
             Annotations = meta.Get("annotations").StringMap(),
-            Containers = spec.Items("containers").Select(ReadContainer).ToList(),
-            InitContainers = spec.Items("initContainers").Select(ReadContainer).ToList(),
+            Containers = spec.Items("containers").Select(ReadContainer).ToArray(),
+            InitContainers = spec.Items("initContainers").Select(ReadContainer).ToArray(),
             RestartPolicy = spec.Str("restartPolicy"),
             EnableServiceLinks = !string.Equals(spec.Str("enableServiceLinks"), "false", StringComparison.OrdinalIgnoreCase),
-            Volumes = spec.Items("volumes").SelectMany(ReadVolume).ToList(),
+            Volumes = spec.Items("volumes").SelectMany(ReadVolume).ToArray(),
         };
     }
 
@@ -110,7 +110,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
     {
         if (node.Get(nameKey) is not { } nameNode || nameNode.Str() is not { } name) return null;
         var items = node.Items("items").Select(i => i.Get("key")).OfType<YamlNode>()
-            .Where(k => k.Str() is not null).Select(k => (k.Str()!, k.Span(file))).ToList();
+            .Where(k => k.Str() is not null).Select(k => (k.Str()!, k.Span(file))).ToArray();
         return new VolumeSource(volume, kind, name, nameNode.Span(file), node.Bool("optional"), items);
     }
 
@@ -121,9 +121,9 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         Span = node.Span(file),
         EnvKeySpan = node.KeyNode("env")?.Span(file),
         Ports = node.Items("ports").Select(p => new ContainerPort(
-            p.Str("name"), ParseInt(p.Str("containerPort")), p.Span(file))).ToList(),
-        Env = node.Items("env").Select(ReadEnvVar).OfType<EnvVar>().ToList(),
-        EnvFrom = node.Items("envFrom").Select(ReadEnvFrom).OfType<EnvFromSource>().ToList(),
+            p.Str("name"), ParseInt(p.Str("containerPort")), p.Span(file))).ToArray(),
+        Env = node.Items("env").Select(ReadEnvVar).Where(e => e is not null).Select(e => e!.Value).ToArray(),
+        EnvFrom = node.Items("envFrom").Select(ReadEnvFrom).OfType<EnvFromSource>().ToArray(),
         LivenessProbe = ReadProbe(node.Get("livenessProbe")),
         ReadinessProbe = ReadProbe(node.Get("readinessProbe")),
         StartupProbe = ReadProbe(node.Get("startupProbe")),
@@ -236,7 +236,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         Ports = spec.Items("ports").Select(p => new ServicePort(p.Str("name"), ParseInt(p.Str("port")), p.Str("targetPort"), p.Span(file))
         {
             TargetSpan = (p.Get("targetPort") ?? p.Get("port") ?? p).Span(file),
-        }).ToList(),
+        }).ToArray(),
     };
 
     private WorkloadSelector ReadSelector(YamlNode root)
@@ -244,8 +244,8 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
         var spec = root.Get("spec");
         var selector = spec.Get("selector");
         var expressions = selector.Items("matchExpressions")
-            .Select(e => new LabelRequirement(e.Str("key") ?? "", e.Str("operator") ?? "", e.Items("values").Select(v => v.Str() ?? "").ToList()))
-            .ToList();
+            .Select(e => new LabelRequirement(e.Str("key") ?? "", e.Str("operator") ?? "", e.Items("values").Select(v => v.Str() ?? "").ToArray()))
+            .ToArray();
         var at = spec.KeyNode("selector") ?? root.KeyNode("spec") as YamlNode ?? root;
         return new WorkloadSelector(selector.Get("matchLabels").StringMap(), expressions, selector is YamlMappingNode, at.Span(file));
     }

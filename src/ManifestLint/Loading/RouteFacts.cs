@@ -61,14 +61,14 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
                 Routes = routes.Select(r => r with { Target = StringPool.Shared(r.Target), Method = StringPool.Shared(r.Method), Path = StringPool.SharedOrNull(r.Path) }).ToArray(),
                 Mounts = mounts.Select(m => m with { Target = StringPool.Shared(m.Target), Prefix = StringPool.Shared(m.Prefix), Name = StringPool.SharedOrNull(m.Name) }).ToArray(),
                 Imports = imports.Count == 0 ? HttpRouting.Empty.Imports
-                    : SmallMap<(string, string)>.From(imports.ToDictionary(i => StringPool.Shared(i.Key), i => (StringPool.Shared(i.Value.Item1), StringPool.Shared(i.Value.Item2)), StringComparer.Ordinal)),
+                    : SmallMap<(string, string)>.Shared(imports.ToDictionary(i => StringPool.Shared(i.Key), i => (StringPool.Shared(i.Value.Item1), StringPool.Shared(i.Value.Item2)), StringComparer.Ordinal)),
                 Exports = Shared(exports, HttpRouting.Empty.Exports),
             };
     }
 
     /// <summary>A table kept for the whole run: the shared empty one, or a copy whose strings are shared.</summary>
     private static IReadOnlyDictionary<string, string> Shared(Dictionary<string, string> table, IReadOnlyDictionary<string, string> empty) =>
-        table.Count == 0 ? empty : SmallMap<string>.From(table.ToDictionary(e => StringPool.Shared(e.Key), e => StringPool.Shared(e.Value), StringComparer.Ordinal));
+        table.Count == 0 ? empty : SmallMap<string>.Shared(table.ToDictionary(e => StringPool.Shared(e.Key), e => StringPool.Shared(e.Value), StringComparer.Ordinal));
 
     public void Import(ImportDeclaration import) => Later(import, () => ApplyImport(import));
 

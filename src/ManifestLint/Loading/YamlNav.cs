@@ -82,7 +82,7 @@ internal static class YamlNav
         {
             if (value is YamlScalarNode) result[StringPool.Shared(key.Value!)] = value.Str() ?? "";
         }
-        return SmallMap<string>.From(result);
+        return SmallMap<string>.Shared(result);
     }
 
     /// <summary>A mapping's entries with merge keys resolved: merged entries first, then the mapping's own, later

@@ -24,9 +24,9 @@ public sealed class HttpRouting
 
 /// <summary>`target.get('/health', handler)`. Path null: not a literal (a variable, a regex).
 /// `TouchesDependency`: the inline handler queries a database or cache (ping, query, mongoose, prisma…).</summary>
-public sealed record RouteRegistration(string Target, string Method, string? Path, SourceSpan Span, bool TouchesDependency);
+public readonly record struct RouteRegistration(string Target, string Method, string? Path, SourceSpan Span, bool TouchesDependency);
 
 /// <summary>What `target.use([prefix,] x)` mounts. Kind: `local` (a router in this file), `import` (an
 /// imported local), `handler` (an inline function: answers under the prefix), `middleware` (passes
 /// requests on: known middleware, `next()` callers, error handlers), `unknown` (could answer anything).</summary>
-public sealed record RouteMount(string Target, string Prefix, string Kind, string? Name, SourceSpan Span);
+public readonly record struct RouteMount(string Target, string Prefix, string Kind, string? Name, SourceSpan Span);

@@ -64,7 +64,7 @@ public sealed class JsModule
 }
 
 /// <summary>First free use of a CommonJS-only global (`require`, `module`, ...) and how many uses follow.</summary>
-public sealed record CjsGlobalUse(string Name, SourceSpan Span, int Count);
+public readonly record struct CjsGlobalUse(string Name, SourceSpan Span, int Count);
 
 public enum CjsExportShape
 {
@@ -85,7 +85,7 @@ public enum DependencyKind
 }
 
 /// <summary>An import/require. Span covers the statement or call; SpecifierSpan the string literal.</summary>
-public sealed record ModuleDependency(string Specifier, DependencyKind Kind, SourceSpan Span)
+public readonly record struct ModuleDependency(string Specifier, DependencyKind Kind, SourceSpan Span)
 {
     public SourceSpan SpecifierSpan { get; init; } = Span;
 
@@ -123,4 +123,4 @@ public sealed record HostLiteral(string Value, SourceSpan Span, bool IsHostPrope
 public sealed record ListenCall(SourceSpan Span, int? Port, string? PortEnv, int? PortDefault, bool PortKnown, string? Host, bool HostGiven, bool Fastify);
 
 /// <summary>One read of `process.env.Name`. DefaultValue: the string literal fallback (`|| 'dev-secret'`), if any.</summary>
-public sealed record EnvRead(string Name, EnvReadKind Kind, SourceSpan Span, string? DefaultValue = null);
+public readonly record struct EnvRead(string Name, EnvReadKind Kind, SourceSpan Span, string? DefaultValue = null);

@@ -114,7 +114,8 @@ public sealed record Probe(string? HttpPath, string? Port, SourceSpan Span)
         Handler == other.Handler && HttpPath == other.HttpPath && Port == other.Port && Command.SequenceEqual(other.Command);
 }
 
-public sealed class EnvVar
+/// <summary>A container `env` entry (a value type: eight per container on a large monorepo, kept in arrays).</summary>
+public readonly record struct EnvVar
 {
     public required string Name { get; init; }
     public required SourceSpan NameSpan { get; init; }
@@ -153,7 +154,7 @@ public sealed class ConfigData
     public bool HasKey(string key) => KeysUnknown || Entries.ContainsKey(key);
 }
 
-public sealed record ConfigValue(string Key, string? Value, SourceSpan ValueSpan);
+public readonly record struct ConfigValue(string Key, string? Value, SourceSpan ValueSpan);
 
 public sealed class ServiceSpec
 {

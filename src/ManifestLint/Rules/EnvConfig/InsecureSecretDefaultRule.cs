@@ -18,8 +18,8 @@ public sealed class InsecureSecretDefaultRule : IRule
             foreach (var group in EnvReads.All(model, link.ReachableFiles))
             {
                 if (provided.Contains(group.Key) || !SecretNames.IsSecret(group.Key)) continue;
-                var read = group.FirstOrDefault(r => !string.IsNullOrEmpty(r.DefaultValue));
-                if (read is null || !reported.Add((group.Key, read.Span))) continue;
+                if (group.Where(r => !string.IsNullOrEmpty(r.DefaultValue)).Take(1).ToList() is not [var read]
+                    || !reported.Add((group.Key, read.Span))) continue;
                 context.Report(read.Span,
                     $"`{group.Key}` falls back to a hard-coded value here, and container `{link.Container.Name}` in {link.Workload.Ref} does not set it " +
                     $"({link.Container.Span}; app {link.Package.File}, linked because {link.Evidence}), so the app runs with a secret anyone can read in the source. Provide it from a Secret " +

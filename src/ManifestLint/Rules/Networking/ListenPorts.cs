@@ -34,12 +34,11 @@ internal static class ListenPorts
     {
         var ns = link.Workload.Namespace;
         if (model.IsPatched(link.Workload) || link.EnvFilesUnknown) return null;
-        var env = link.Container.Env.LastOrDefault(e => e.Name == name);
-        if (env is not null)
+        if (link.Container.Env.Where(e => e.Name == name).TakeLast(1).ToList() is [var env])
         {
             var value = env.Value
-                ?? (env.ConfigMapKeyRef is { } cm ? model.Find("ConfigMap", ns, cm.Name)?.ConfigData?.Entries.GetValueOrDefault(cm.Key)?.Value : null)
-                ?? (env.SecretKeyRef is { } sk ? model.Find("Secret", ns, sk.Name)?.ConfigData?.Entries.GetValueOrDefault(sk.Key)?.Value : null);
+                ?? (env.ConfigMapKeyRef is { } cm ? model.Find("ConfigMap", ns, cm.Name)?.ConfigData?.Entries.GetValueOrDefault(cm.Key).Value : null)
+                ?? (env.SecretKeyRef is { } sk ? model.Find("Secret", ns, sk.Name)?.ConfigData?.Entries.GetValueOrDefault(sk.Key).Value : null);
             return Parse(value);
         }
         foreach (var from in link.Container.EnvFrom.Reverse())
