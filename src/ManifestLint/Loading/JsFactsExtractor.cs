@@ -175,10 +175,10 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         switch (f.Node)
         {
             case Identifier id:
-                if (JsScope.TrackedNames.Contains(id.Name) && IsReference(id, f.Parent?.Node)) globalRefs.Add((id, scope));
+                if (JsScope.IsTracked(id.Name) && IsReference(id, f.Parent?.Node)) globalRefs.Add((id, scope));
                 else if (Classify(f) is var use && use != EnvReadKind.Required) aliasUses.Add((id, use));
                 return;
-            case UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier checkedId } when JsScope.TrackedNames.Contains(checkedId.Name):
+            case UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier checkedId } when JsScope.IsTracked(checkedId.Name):
                 typeofChecks.Add((checkedId, scope));
                 return;
             // Most strings are no URL: the ancestors (an array) are collected only for those that may be.

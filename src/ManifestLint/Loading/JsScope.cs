@@ -3,8 +3,9 @@ namespace ManifestLint.Loading;
 /// <summary>A lexical scope, tracking only the names our rules care about (CommonJS globals, `process`).</summary>
 internal sealed class JsScope(JsScope? parent, bool isFunction)
 {
-    public static readonly IReadOnlySet<string> TrackedNames =
-        new HashSet<string>(StringComparer.Ordinal) { "require", "module", "exports", "__dirname", "__filename", "process" };
+    /// <summary>Asked for every identifier of every file: a string switch (length, then characters), not a set
+    /// look-up that hashes each name.</summary>
+    public static bool IsTracked(string name) => name is "require" or "module" or "exports" or "__dirname" or "__filename" or "process";
 
     private HashSet<string>? declared;
 
@@ -27,7 +28,7 @@ internal sealed class JsScope(JsScope? parent, bool isFunction)
 
     public void Declare(string name)
     {
-        if (TrackedNames.Contains(name)) (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+        if (IsTracked(name)) (declared ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
     }
 
     /// <summary>True when no enclosing scope declares the name (it refers to the global/module wrapper binding).</summary>
