@@ -25,7 +25,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     /// allocates nothing per node (a class per node was 6 % of all allocations).</summary>
     private readonly struct Frame(FrameStore store, int index)
     {
-        public Node Node => store.Nodes[index];
+        public Node Node => store.Nodes[index].Node;
         public JsScope Scope => store.Scopes[index];
         public Frame? Parent => store.Parents[index] is var p && p >= 0 ? new Frame(store, p) : null;
         public int Index => index;
@@ -37,7 +37,8 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     {
         [ThreadStatic] private static FrameStore? cached;
 
-        public Node[] Nodes = new Node[256];
+        // Nodes in a struct: storing into a Node[] checks the element's type (array covariance) on every write.
+        public NodeSlot[] Nodes = new NodeSlot[256];
         public int[] Parents = new int[256];
         public JsScope[] Scopes = new JsScope[256];
         private int count;
@@ -65,11 +66,16 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 Array.Resize(ref Parents, count * 2);
                 Array.Resize(ref Scopes, count * 2);
             }
-            Nodes[count] = node;
+            Nodes[count].Node = node;
             Parents[count] = parent?.Index ?? -1;
             Scopes[count] = scope;
             return new Frame(this, count++);
         }
+    }
+
+    private struct NodeSlot
+    {
+        public Node Node;
     }
 
     private FrameStore frames = null!;
@@ -172,6 +178,23 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     private void Visit(Frame f)
     {
         var scope = f.Scope;
+        // The most common nodes by their type tag first: the pattern switch below tests a node against each case in
+        // turn (an interface test among them), and member accesses and calls would come near its end.
+        switch (f.Node.Type)
+        {
+            case NodeType.MemberExpression:
+                VisitMember(f, (MemberExpression)f.Node, scope);
+                return;
+            case NodeType.CallExpression:
+                VisitCall(f, (CallExpression)f.Node, scope);
+                return;
+            // Types no case below matches (so the default applies): walk the children.
+            case NodeType.ExpressionStatement or NodeType.ReturnStatement or NodeType.ObjectExpression or NodeType.ArrayExpression
+                or NodeType.IfStatement or NodeType.LogicalExpression or NodeType.ConditionalExpression or NodeType.SpreadElement
+                or NodeType.ThisExpression or NodeType.ThrowStatement or NodeType.EmptyStatement:
+                PushChildren(f, scope);
+                return;
+        }
         switch (f.Node)
         {
             case Identifier id:
@@ -291,13 +314,47 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 RecordCjsExport(assigned, assignment.Right);
                 PushChildren(f, scope);
                 return;
-            case CallExpression { Callee: MemberExpression { Object: Identifier { Name: "Object" }, Property: Identifier { Name: "defineProperty" } }, Arguments: [var definedOn, ..] }
-                when IsExportsObject(definedOn):
-                namedCjsExports = true;
-                PushChildren(f, scope);
+            case CallExpression call:
+                VisitCall(f, call, scope);
                 return;
             case BinaryExpression { Operator: Operator.In, Left: StringLiteral inKey } inExpr when IsProcessEnv(inExpr.Right):
                 envReads.Add((new EnvRead(inKey.Value, EnvReadKind.Checked, Span(inKey)), scope));
+                PushChildren(f, scope);
+                return;
+            case MemberExpression member:
+                VisitMember(f, member, scope);
+                return;
+            case Property prop:
+                if (NetworkFacts.IsHostProperty(prop)) Network.Property(prop, Ancestors(f));
+                if (prop.Computed) Push(prop.Key, f, scope);
+                Push(prop.Value, f, scope);
+                return;
+            case ClassProperty cp:
+                if (cp.Computed) Push(cp.Key, f, scope);
+                Push(cp.Value, f, scope);
+                return;
+            case LabeledStatement label:
+                Push(label.Body, f, scope);
+                return;
+            case MetaProperty { Meta.Name: "import" } meta:
+                importMeta ??= Span(meta);
+                return;
+            case BreakStatement or ContinueStatement or MetaProperty or ExportSpecifier:
+                return;
+            default:
+                PushChildren(f, scope);
+                return;
+        }
+    }
+
+    /// <summary>A call: known env-schema and export idioms first, then any call (network, routing, `require`).</summary>
+    private void VisitCall(Frame f, CallExpression node, JsScope scope)
+    {
+        switch (node)
+        {
+            case CallExpression { Callee: MemberExpression { Object: Identifier { Name: "Object" }, Property: Identifier { Name: "defineProperty" } }, Arguments: [var definedOn, ..] }
+                when IsExportsObject(definedOn):
+                namedCjsExports = true;
                 PushChildren(f, scope);
                 return;
             case CallExpression { Callee: MemberExpression { Object: var owner, Property: Identifier { Name: "hasOwnProperty" } }, Arguments: [StringLiteral ownKey] } when IsProcessEnv(owner):
@@ -325,39 +382,21 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
                 }
                 PushChildren(f, scope);
                 return;
-            case MemberExpression member:
-                if (IsProcessEnv(member.Object) && EnvName(member) is { } envName)
-                {
-                    envReads.Add((new EnvRead(envName, Classify(f), Span(member.Property), LiteralFallback(f)), scope));
-                }
-                else if (member.Computed && IsProcessEnv(member.Object))
-                {
-                    dynamicEnvReads++; // `process.env[key]`: which variable is unknowable; counted, not judged
-                }
-                Push(member.Object, f, scope);
-                if (member.Computed) Push(member.Property, f, scope);
-                return;
-            case Property prop:
-                if (NetworkFacts.IsHostProperty(prop)) Network.Property(prop, Ancestors(f));
-                if (prop.Computed) Push(prop.Key, f, scope);
-                Push(prop.Value, f, scope);
-                return;
-            case ClassProperty cp:
-                if (cp.Computed) Push(cp.Key, f, scope);
-                Push(cp.Value, f, scope);
-                return;
-            case LabeledStatement label:
-                Push(label.Body, f, scope);
-                return;
-            case MetaProperty { Meta.Name: "import" } meta:
-                importMeta ??= Span(meta);
-                return;
-            case BreakStatement or ContinueStatement or MetaProperty or ExportSpecifier:
-                return;
-            default:
-                PushChildren(f, scope);
-                return;
         }
+    }
+
+    private void VisitMember(Frame f, MemberExpression member, JsScope scope)
+    {
+        if (IsProcessEnv(member.Object) && EnvName(member) is { } envName)
+        {
+            envReads.Add((new EnvRead(envName, Classify(f), Span(member.Property), LiteralFallback(f)), scope));
+        }
+        else if (member.Computed && IsProcessEnv(member.Object))
+        {
+            dynamicEnvReads++; // `process.env[key]`: which variable is unknowable; counted, not judged
+        }
+        Push(member.Object, f, scope);
+        if (member.Computed) Push(member.Property, f, scope);
     }
 
     /// <summary>Declares a binding pattern's names; its default values and computed keys are walked as expressions.</summary>
