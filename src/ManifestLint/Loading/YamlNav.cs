@@ -30,8 +30,11 @@ internal static class YamlNav
     private static YamlNode? Direct(YamlMappingNode map, string key, out YamlNode? merge)
     {
         merge = null;
-        foreach (var (k, v) in map.Children)
+        // By index: enumerating the children through their interface boxes an enumerator (a look-up is one per key read).
+        var children = map.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var (k, v) = children[i];
             if (k is not YamlScalarNode s) continue;
             if (s.Value == key) return v;
             if (s.Value == "<<" && s.Style == YamlDotNet.Core.ScalarStyle.Plain) merge = v;
@@ -102,8 +105,10 @@ internal static class YamlNav
             if (!MergeBudget.Allows(seen.Count, map)) break;
             seen.Add(layer);
             layers.Add(layer);
-            foreach (var (k, v) in layer.Children)
+            var children = layer.Children;
+            for (var c = 0; c < children.Count; c++)
             {
+                var (k, v) = children[c];
                 if (IsMergeKey(k)) { PushMerged(pending, v); merges = true; }
             }
         }
@@ -112,8 +117,10 @@ internal static class YamlNav
         // Later layers are merged sources (lower precedence): apply them first.
         for (var i = layers.Count - 1; i >= 0; i--)
         {
-            foreach (var (k, v) in layers[i].Children)
+            var children = layers[i].Children;
+            for (var c = 0; c < children.Count; c++)
             {
+                var (k, v) = children[c];
                 if (k is not YamlScalarNode key || key.Str() is not { } name || IsMergeKey(k)) continue;
                 if (index is null) { result.Add((key, v)); continue; }
                 if (index.TryGetValue(name, out var at)) result[at] = (key, v);
