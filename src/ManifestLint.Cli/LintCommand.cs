@@ -82,7 +82,7 @@ internal static class LintCommand
         var gc = GC.GetGCMemoryInfo();
         stderr.WriteLine($"manifestlint: stats: memory: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB allocated, heap {gc.HeapSizeBytes / (1024 * 1024)} MiB after the last GC, " +
             $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB, GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen0/1/2), " +
-            $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
+            $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)");
     }
 
     private static bool Fails(LintResult result, string failOn)

@@ -7,7 +7,12 @@ internal static class CliRunner
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 
-    public static Run ExecIn(string workingDirectory, string? stdin, params string[] args)
+    public static Run ExecIn(string workingDirectory, string? stdin, params string[] args) => ExecIn(workingDirectory, stdin, null, args);
+
+    /// <summary>Runs in the repository root with extra environment variables.</summary>
+    public static Run ExecWithEnv(IReadOnlyDictionary<string, string> environment, params string[] args) => ExecIn(Repo.Root, null, environment, args);
+
+    private static Run ExecIn(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string>? environment, string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "manifestlint.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -21,6 +26,7 @@ internal static class CliRunner
         psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment.Remove("NO_COLOR");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -134,6 +134,16 @@ public class CliFeatureTests
         Assert.Matches(@"stats: memory: \d+ MiB allocated, heap \d+ MiB after the last GC, peak working set \d+ MiB", run.Stderr);
     }
 
+    [Theory]
+    [InlineData("1", "server")]
+    [InlineData("0", "workstation")]
+    public void Stats_name_the_garbage_collector_in_use(string gcServer, string expected)
+    {
+        // DOTNET_gcServer=1 is the opt-in for large repositories (README): --stats shows that it took effect.
+        var run = CliRunner.ExecWithEnv(new Dictionary<string, string> { ["DOTNET_gcServer"] = gcServer }, "testdata/examples/chat-app-crashloop", "--stats");
+        Assert.Matches($@"GC pauses \d+ ms \({expected} GC\)", run.Stderr);
+    }
+
     [Fact]
     public void Quiet_reports_errors_only()
     {
