@@ -98,6 +98,7 @@ public sealed class JsModuleStore
         sources.Add(path, text, keep: content is not null);
         var (format, reason, package, typeless) = formats.Resolve(path);
         var (module, problem) = JsLoader.Load(path, text, format, reason, package, typeless, maxScopeDeclarations);
-        return (object?)module ?? problem ?? throw new InvalidOperationException($"{path}: neither facts nor a problem");
+        return (object?)module ?? problem
+            ?? new LoadProblem(SourceSpan.At(path, 1, 1), "JavaScript", "could not be analysed (internal error: no facts and no problem; please report it)");
     }
 }
