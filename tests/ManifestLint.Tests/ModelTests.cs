@@ -228,9 +228,8 @@ public class YamlLoaderTests
         for (var i = 1; i <= 8; i++) merges.Append($"a{i}: &m{i} {{<<: [{string.Join(", ", Enumerable.Repeat($"*m{i - 1}", 12))}]}}\n");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var (objects, _) = YamlLoader.Load("bomb.yaml", yaml.ToString(), "default");
-        var stream = new YamlDotNet.RepresentationModel.YamlStream();
-        stream.Load(new StringReader(merges.ToString()));
-        var last = ((YamlDotNet.RepresentationModel.YamlMappingNode)stream.Documents[0].RootNode).Children.Last().Value;
+        Assert.True(YamlText.TryLoad(merges.ToString(), 256, out var documents, out _));
+        var last = ((ManifestLint.Loading.Yaml.YamlMappingNode)documents[0]).Children[^1].Value;
         Assert.Null(last.Get("missing"));
         Assert.Equal("1", last.Get("x").Str());
         Assert.Single(objects);

@@ -2,42 +2,24 @@ using System.Text;
 using CsCheck;
 using ManifestLint.Loading;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Tests;
 
-/// <summary>SubsetYamlParser is held to YamlDotNet's parser: whenever it accepts a text, its events are YamlDotNet's
-/// (values, styles, key flags and marks of every node), and it never accepts a text YamlDotNet rejects. Checked on
-/// every YAML file of the repository (fixtures, hostile inputs, examples) and on generated block-style YAML,
-/// valid and mutated.</summary>
+/// <summary>SubsetYamlParser is held to YamlDotNet's parser: whenever it accepts a text, its tree is the one built from
+/// YamlDotNet's events (values, styles, tags and spans of every node), and it never accepts a text YamlDotNet rejects.
+/// Checked on every YAML file of the repository (fixtures, hostile inputs, examples) and on generated block-style
+/// YAML, valid and mutated. (<see cref="YamlTreeTests"/> holds that tree to YamlDotNet's own representation model.)</summary>
 public class SubsetYamlParserTests
 {
-    /// <summary>One event as the representation model sees it. The marks of end and document events are left out:
-    /// YamlDotNet's representation model never reads them (a node's span is its start event's).</summary>
-    private static string Describe(ParsingEvent e)
-    {
-        static string M(Mark m) => $"{m.Index}:{m.Line}:{m.Column}";
-        var span = e is MappingEnd or SequenceEnd or DocumentStart or DocumentEnd or StreamEnd ? "" : $" {M(e.Start)}-{M(e.End)}";
-        return e switch
-        {
-            Scalar s => $"Scalar{span} {s.Style} key={s.IsKey} plain={s.IsPlainImplicit} quoted={s.IsQuotedImplicit} anchor={s.Anchor} tag={s.Tag} \"{s.Value.Replace("\n", "\\n")}\"",
-            MappingStart m => $"MappingStart{span} {m.Style} implicit={m.IsImplicit} anchor={m.Anchor} tag={m.Tag}",
-            SequenceStart q => $"SequenceStart{span} {q.Style} implicit={q.IsImplicit} anchor={q.Anchor} tag={q.Tag}",
-            DocumentStart d => $"DocumentStart{span} implicit={d.IsImplicit}",
-            DocumentEnd d => $"DocumentEnd implicit={d.IsImplicit}",
-            _ => e.GetType().Name + span,
-        };
-    }
+    private const int Depth = 256;
 
-    /// <summary>YamlDotNet's events, or null when it rejects the text.</summary>
+    /// <summary>The tree built from YamlDotNet's events, described; null when YamlDotNet (or the tree's rules) rejects the text.</summary>
     private static List<string>? Reference(string text)
     {
-        var parser = new Parser(new StringReader(text));
-        var result = new List<string>();
         try
         {
-            while (parser.MoveNext()) result.Add(Describe(parser.Current!));
-            return result;
+            return YamlTrees.Describe(YamlText.Build(new Parser(new StringReader(text)), new YamlTreeBuilder(Depth)));
         }
         catch (Exception ex) when (ex is YamlException or InvalidOperationException or ArgumentException)
         {
@@ -48,18 +30,11 @@ public class SubsetYamlParserTests
     /// <summary>Null when the subset parser declines the text; otherwise the first difference from YamlDotNet, or "".</summary>
     private static string? Difference(string text)
     {
-        var events = SubsetYamlParser.TryParse(text);
-        if (events is null) return null;
+        var documents = SubsetYamlParser.TryParse(text, Depth);
+        if (documents is null) return null;
         var expected = Reference(text);
         if (expected is null) return "YamlDotNet rejects this text, the subset parser accepted it";
-        var actual = events.Select(Describe).ToList();
-        for (var i = 0; i < Math.Max(actual.Count, expected.Count); i++)
-        {
-            var a = i < actual.Count ? actual[i] : "(none)";
-            var b = i < expected.Count ? expected[i] : "(none)";
-            if (a != b) return $"event {i}:\n  subset:     {a}\n  YamlDotNet: {b}";
-        }
-        return "";
+        return YamlTrees.FirstDifference(YamlTrees.Describe(documents), expected, "subset", "YamlDotNet");
     }
 
     private static void AssertSame(string text)
@@ -97,7 +72,7 @@ public class SubsetYamlParserTests
         foreach (var file in Directory.EnumerateFiles(Repo.Path_("testdata", "examples", "chat-app-crashloop", "k8s")))
         {
             var text = File.ReadAllText(file);
-            Assert.NotNull(SubsetYamlParser.TryParse(text));
+            Assert.NotNull(SubsetYamlParser.TryParse(text, Depth));
             AssertSame(text);
         }
     }
@@ -116,7 +91,7 @@ public class SubsetYamlParserTests
     [InlineData("a: [x, ]\nb: [ 'q' , \"r\" ]\n")]
     public void Block_style_yaml_is_read_exactly_as_YamlDotNet_reads_it(string text)
     {
-        Assert.NotNull(SubsetYamlParser.TryParse(text));
+        Assert.NotNull(SubsetYamlParser.TryParse(text, Depth));
         AssertSame(text);
     }
 
@@ -147,7 +122,7 @@ public class SubsetYamlParserTests
     [InlineData("a: ...\n...\n")]                   // document end marker
     public void Yaml_outside_the_subset_is_left_to_YamlDotNet(string text)
     {
-        Assert.Null(SubsetYamlParser.TryParse(text));
+        Assert.Null(SubsetYamlParser.TryParse(text, Depth));
     }
 
     /// <summary>`SUBSET_YAML_ITERATIONS=200000` for a longer run.</summary>

@@ -1,6 +1,6 @@
 using ManifestLint.Loading;
 using ManifestLint.Model;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Config;
 
@@ -22,15 +22,15 @@ public static class ConfigLoader
             throw new ConfigException($"{displayPath}: cannot read configuration: {ex.Message}");
         }
         // The configuration's own nesting cannot be configured: the default applies.
-        if (!YamlText.TryLoad(text, InputLimits.Default.MaxNestingDepth, out var stream, out var error))
+        if (!YamlText.TryLoad(text, InputLimits.Default.MaxNestingDepth, out var documents, out var error))
         {
             throw new ConfigException($"{displayPath}:{error.Line}:{error.Column}: invalid YAML: {error.Message}");
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        if (documents.Count == 0 || documents[0] is YamlScalarNode { Value: null or "" })
         {
             return new LintConfig { Source = displayPath };
         }
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (documents[0] is not YamlMappingNode root)
         {
             throw new ConfigException($"{displayPath}:1:1: the configuration must be a mapping");
         }

@@ -1,5 +1,5 @@
 using ManifestLint.Loading;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Config;
 
@@ -31,7 +31,7 @@ internal static class ConfigSections
         foreach (var item in list.Children)
         {
             if (item is not YamlMappingNode entry) throw ConfigLoader.Error(file, item, "each `apps` entry must be a mapping");
-            foreach (var keyNode in entry.Children.Keys)
+            foreach (var keyNode in entry.Keys)
             {
                 if (keyNode.Str() is not ("source" or "workload" or "container")) throw ConfigLoader.Error(file, keyNode, $"unknown key `{keyNode.Str()}` in an `apps` entry (known: source, workload, container)");
             }

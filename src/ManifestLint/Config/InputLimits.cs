@@ -11,9 +11,10 @@ public sealed record InputLimits
     public long MaxFileBytes { get; init; } = 10 * 1024 * 1024;
     /// <summary>Files beyond this total (in path order) are skipped, so one run never reads unbounded input.</summary>
     public long MaxTotalBytes { get; init; } = 1024L * 1024 * 1024;
-    /// <summary>YAML nesting levels (Kubernetes manifests nest about 20); YamlDotNet's representation model recurses per level.</summary>
+    /// <summary>YAML nesting levels (Kubernetes manifests nest about 20): deeper is generated or hostile input, reported as not analysed.</summary>
     public int MaxNestingDepth { get; init; } = 256;
-    /// <summary>Above this the stack of a worker thread is at risk, whatever the user asks for.</summary>
+    /// <summary>The most a configuration may allow. The YAML tree is built without recursion, so this bounds an input
+    /// no manifest comes near rather than protecting a stack.</summary>
     public const int NestingDepthCeiling = 2000;
     /// <summary>Mappings one look-up may visit through YAML merge keys (`<<: *a`); aliases are never expanded,
     /// but chains of merges can multiply the work of every look-up.</summary>

@@ -1,5 +1,5 @@
 using ManifestLint.Loading;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Config;
 

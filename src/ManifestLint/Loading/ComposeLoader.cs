@@ -1,6 +1,6 @@
 using ManifestLint.Linking;
 using ManifestLint.Model;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Loading;
 
@@ -16,8 +16,8 @@ internal static class ComposeLoader
     public static IEnumerable<ImageBuild> Builds(string file, string text)
     {
         // The manifest loader reports syntax errors.
-        if (!YamlText.TryLoad(text, Config.InputLimits.Default.MaxNestingDepth, out var stream, out _)) yield break;
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode.Get("services") is not YamlMappingNode services) yield break;
+        if (!YamlText.TryLoad(text, Config.InputLimits.Default.MaxNestingDepth, out var documents, out _)) yield break;
+        if (documents.Count == 0 || documents[0].Get("services") is not YamlMappingNode services) yield break;
         var dir = PathUtil.DirOf(file);
         foreach (var (nameNode, service) in services.Children)
         {

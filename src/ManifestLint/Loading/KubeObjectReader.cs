@@ -1,5 +1,5 @@
 using ManifestLint.Model;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Loading;
 
@@ -221,7 +221,7 @@ internal sealed class KubeObjectReader(string file, string defaultNamespace, str
             Kind = kind == "ConfigMap" ? ConfigSourceKind.ConfigMap : ConfigSourceKind.Secret,
             Entries = SmallMap<ConfigValue>.From(entries),
             BinaryKeys = kind == "ConfigMap" && root.Get("binaryData") is YamlMappingNode binary
-                ? binary.Children.Keys.Select(k => k.Str()).OfType<string>().ToHashSet(StringComparer.Ordinal)
+                ? binary.Keys.Select(k => k.Str()).OfType<string>().ToHashSet(StringComparer.Ordinal)
                 : ConfigData.NoBinaryKeys,
         };
     }

@@ -1,6 +1,6 @@
 using ManifestLint.Linking;
 using ManifestLint.Model;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Loading;
 
@@ -10,11 +10,11 @@ internal static class KustomizationLoader
 {
     public static (Kustomization? Kustomization, LoadProblem? Problem) Load(string file, string text, string defaultNamespace, int maxDepth)
     {
-        if (!YamlText.TryLoad(text, maxDepth, out var stream, out var error))
+        if (!YamlText.TryLoad(text, maxDepth, out var documents, out var error))
         {
             return (null, new LoadProblem(SourceSpan.At(file, error.Line, error.Column), "YAML", error.Message, error.TooDeep ? "maxNestingDepth" : null));
         }
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return (null, null);
+        if (documents.Count == 0 || documents[0] is not YamlMappingNode root) return (null, null);
         var dir = PathUtil.DirOf(file);
         var ns = root.Str("namespace");
         var generated = new List<KubeObject>();
@@ -82,7 +82,7 @@ internal static class KustomizationLoader
             Span = gen.Span(file),
             NameSpan = span,
             // `envs:` files (KEY=value lines) are not read, so their keys are unknown.
-            ConfigData = new ConfigData { Kind = kind, Entries = entries, KeysUnknown = gen.Get("envs") is YamlSequenceNode { Children.Count: > 0 } },
+            ConfigData = new ConfigData { Kind = kind, Entries = entries, KeysUnknown = gen.Get("envs") is YamlSequenceNode { Children.Length: > 0 } },
         };
     }
 }

@@ -1,5 +1,5 @@
 using ManifestLint.Config;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Loading;
 

@@ -1,5 +1,5 @@
 using ManifestLint.Model;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Loading;
 
@@ -30,7 +30,7 @@ internal static class SecretGenerators
             {
                 if (item.Get("secretKey") is { } keyNode && keyNode.Str() is { } key) entries[key] = new ConfigValue(key, null, keyNode.Span(file));
             }
-            keysUnknown = spec.Get("dataFrom") is YamlSequenceNode { Children.Count: > 0 } || spec.Get("target").Get("template") is not null;
+            keysUnknown = spec.Get("dataFrom") is YamlSequenceNode { Children.Length: > 0 } || spec.Get("target").Get("template") is not null;
         }
         else
         {

@@ -1,16 +1,17 @@
 using System.Buffers;
 using System.Text;
+using ManifestLint.Loading.Yaml;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace ManifestLint.Loading;
 
-/// <summary>Reads the block-style YAML nearly every Kubernetes manifest is written in straight into YamlDotNet's
-/// parsing events, with the values, styles and marks YamlDotNet's own parser gives (a differential test holds it to
-/// that), several times faster than YamlDotNet's general scanner. Anything outside that subset — anchors, aliases,
+/// <summary>Reads the block-style YAML nearly every Kubernetes manifest is written in straight into a
+/// <see cref="YamlNode"/> tree, with the values, styles and marks YamlDotNet's own parser gives (a differential test
+/// holds it to that), several times faster than YamlDotNet's general scanner and without its events. Anything outside that subset — anchors, aliases,
 /// tags, directives, flow mappings, nested or multi-line flow sequences, multi-line plain or quoted scalars, folded
 /// scalars, quoted keys, tabs, CR, non-ASCII text — returns null, and the caller parses the text with YamlDotNet, which
-/// also reports every error: this reader never decides that a text is invalid. Iterative (an explicit stack of open
+/// also reports every error: this reader never decides that a text is invalid (a duplicate key or the nesting limit
+/// found while building the tree also hands the text over, so that YamlDotNet's parser reports whatever it meets first). Iterative (an explicit stack of open
 /// collections), so nesting depth costs no recursion.</summary>
 internal sealed class SubsetYamlParser
 {
@@ -31,26 +32,26 @@ internal sealed class SubsetYamlParser
     private sealed class Unsupported : Exception;
 
     private readonly string text;
-    private readonly List<ParsingEvent> events = [];
+    private readonly YamlTreeBuilder builder;
     private readonly List<Block> open = [];
     private int lineStart;
     private int line = 1;
     private int eol;
     private Pending? pending;
 
-    private SubsetYamlParser(string text) => this.text = text;
+    private SubsetYamlParser(string text, int maxDepth) => (this.text, builder) = (text, new YamlTreeBuilder(maxDepth));
 
-    /// <summary>The events of <paramref name="text"/>, or null when it is not in the subset.</summary>
-    public static List<ParsingEvent>? TryParse(string text)
+    /// <summary>The documents of <paramref name="text"/>, or null when it is not in the subset (or not valid).</summary>
+    public static List<YamlNode>? TryParse(string text, int maxDepth)
     {
         if (text.AsSpan().IndexOfAnyExcept(Supported) >= 0) return null;
         try
         {
-            var parser = new SubsetYamlParser(text);
+            var parser = new SubsetYamlParser(text, maxDepth);
             parser.ParseStream();
-            return parser.events;
+            return parser.builder.Documents;
         }
-        catch (Unsupported)
+        catch (Exception ex) when (ex is Unsupported or YamlException or InvalidOperationException)
         {
             return null;
         }
@@ -60,8 +61,6 @@ internal sealed class SubsetYamlParser
 
     private void ParseStream()
     {
-        var zero = new Mark(0, 1, 1);
-        events.Add(new StreamStart(zero, zero));
         var inDocument = false;      // a DocumentStart was emitted
         var hasContent = false;      // ... and its root node begun
         for (var p = 0; p < text.Length; p = NextLine())
@@ -76,8 +75,8 @@ internal sealed class SubsetYamlParser
             if (q == p && IsMarker(p, "---"))
             {
                 RestIsBlank(p + 3);
-                if (inDocument) EndDocument(At(p), hasContent);
-                events.Add(new DocumentStart(null, null, false, At(p), At(p + 3)));
+                if (inDocument) EndDocument(hasContent);
+                builder.DocumentStart();
                 inDocument = true;
                 hasContent = false;
                 continue;
@@ -85,7 +84,7 @@ internal sealed class SubsetYamlParser
             if (q == p && (IsMarker(p, "...") || text[p] == '%')) throw new Unsupported();
             if (!hasContent)
             {
-                if (!inDocument) events.Add(new DocumentStart(null, null, true, At(q), At(q)));
+                if (!inDocument) builder.DocumentStart();
                 inDocument = hasContent = true;
                 if (IsDash(q)) OpenSequence(q, indentless: false);
                 else OpenMapping(q);
@@ -94,9 +93,7 @@ internal sealed class SubsetYamlParser
             }
             ContentLine(q);
         }
-        lineStart = LastLineStart();
-        if (inDocument) EndDocument(At(text.Length), hasContent);
-        events.Add(new StreamEnd(At(text.Length), At(text.Length)));
+        if (inDocument) EndDocument(hasContent);
     }
 
     /// <summary>Moves past the current line (after a block scalar, <see cref="eol"/> and <see cref="line"/> are those of
@@ -108,24 +105,22 @@ internal sealed class SubsetYamlParser
         return eol + 1;
     }
 
-    private int LastLineStart() => text.Length == 0 ? 0 : text.LastIndexOf('\n', text.Length - 1) + 1;
-
-    private void EndDocument(Mark at, bool hasContent)
+    private void EndDocument(bool hasContent)
     {
         if (!hasContent) throw new Unsupported(); // an empty document: YamlDotNet's marks for its null root are its own
         ResolvePendingAsEmpty();
-        while (open.Count > 0) Close(at);
-        events.Add(new DocumentEnd(true, at, at));
+        while (open.Count > 0) Close();
+        builder.DocumentEnd();
     }
 
     private void ResolvePendingAsEmpty()
     {
-        if (pending is { } pd) events.Add(EmptyScalar(pd.EmptyAt));
+        if (pending is { } pd) EmptyScalar(pd.EmptyAt);
         pending = null;
     }
 
     /// <summary>A key or `-` with no value: YamlDotNet's empty plain scalar, marked right after the indicator.</summary>
-    private static Scalar EmptyScalar(Mark at) => new(AnchorName.Empty, TagName.Empty, "", ScalarStyle.Plain, true, false, at, at);
+    private void EmptyScalar(Mark at) => builder.Scalar("", ScalarStyle.Plain, at, at);
 
     /// <summary>A line with content at <paramref name="q"/> inside the document's root collection.</summary>
     private void ContentLine(int q)
@@ -142,32 +137,31 @@ internal sealed class SubsetYamlParser
                 Entry(q);
                 return;
             }
-            events.Add(EmptyScalar(pd.EmptyAt));
+            EmptyScalar(pd.EmptyAt);
         }
-        while (open.Count > 0 && (open[^1].Indent > indent || open[^1].Indentless && open[^1].Indent == indent && !IsDash(q))) Close(At(q));
+        while (open.Count > 0 && (open[^1].Indent > indent || open[^1].Indentless && open[^1].Indent == indent && !IsDash(q))) Close();
         // Content after the root node, a more-indented line (a multi-line scalar), or an indentation no block has.
         if (open.Count == 0 || open[^1].Indent != indent) throw new Unsupported();
         Entry(q);
     }
 
-    private void Close(Mark at)
+    private void Close()
     {
-        var block = open[^1];
         open.RemoveAt(open.Count - 1);
-        events.Add(block.IsMapping ? new MappingEnd(at, at) : new SequenceEnd(at, at));
+        builder.CollectionEnd();
     }
 
     private void OpenSequence(int q, bool indentless)
     {
         open.Add(new Block(false, q - lineStart, indentless));
         // YamlDotNet ends an indentless sequence's start mark after its first `-`.
-        events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, At(q), At(indentless ? q + 1 : q)));
+        builder.SequenceStart(At(q), At(indentless ? q + 1 : q));
     }
 
     private void OpenMapping(int q)
     {
         open.Add(new Block(true, q - lineStart, false));
-        events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, At(q), At(q)));
+        builder.MappingStart(At(q), At(q));
     }
 
     /// <summary>A key or `-` entry of the innermost open collection, starting at <paramref name="q"/>.</summary>
@@ -197,7 +191,7 @@ internal sealed class SubsetYamlParser
         var (end, colon) = ScanPlain(q);
         // Not a key, longer than YAML's simple keys, or with characters YamlDotNet reads its own way (`a *b: c` is one scalar).
         if (colon < 0 || colon - q > 1024 || text.AsSpan(q, end - q).IndexOfAnyExcept(KeyCharacters) >= 0) throw new Unsupported();
-        events.Add(new Scalar(AnchorName.Empty, TagName.Empty, text[q..end], ScalarStyle.Plain, true, false, At(q), At(end), isKey: true));
+        builder.Scalar(text[q..end], ScalarStyle.Plain, At(q), At(end));
         Value(SkipSpaces(colon + 1), block.Indent, ownerIsSequence: false, At(colon + 1));
     }
 
@@ -220,8 +214,8 @@ internal sealed class SubsetYamlParser
             case '{':
                 var close = SkipSpaces(r + 1);
                 if (close == eol || text[close] != '}') throw new Unsupported(); // only `{}`
-                events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, At(r), At(r)));
-                events.Add(new MappingEnd(At(close), At(close + 1)));
+                builder.MappingStart(At(r), At(r));
+                builder.CollectionEnd();
                 RestIsBlank(close + 1);
                 return;
             case '|':
@@ -231,7 +225,7 @@ internal sealed class SubsetYamlParser
         if (!CanStartPlain(r)) throw new Unsupported();
         var (end, colon) = ScanPlain(r);
         if (colon >= 0) throw new Unsupported(); // `a: b: c` is an error: YamlDotNet says so
-        events.Add(new Scalar(AnchorName.Empty, TagName.Empty, text[r..end], ScalarStyle.Plain, true, false, At(r), At(end)));
+        builder.Scalar(text[r..end], ScalarStyle.Plain, At(r), At(end));
     }
 
     /// <summary>A plain scalar in block context from <paramref name="q"/>: its end (trailing spaces trimmed) and the `: `
@@ -252,7 +246,7 @@ internal sealed class SubsetYamlParser
     /// <summary>`[a, "b", 'c']` on one line, scalars only.</summary>
     private void FlowSequence(int r)
     {
-        events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, At(r), At(r)));
+        builder.SequenceStart(At(r), At(r));
         var i = SkipSpaces(r + 1);
         while (true)
         {
@@ -272,14 +266,14 @@ internal sealed class SubsetYamlParser
                     if (c is '[' or '{' or '}' || c == ':' && (i + 1 == eol || text[i + 1] is ' ' or ',' or ']') || c == '#' && text[i - 1] == ' ') throw new Unsupported();
                     if (c != ' ') end = i + 1;
                 }
-                events.Add(new Scalar(AnchorName.Empty, TagName.Empty, text[first..end], ScalarStyle.Plain, true, false, At(first), At(end)));
+                builder.Scalar(text[first..end], ScalarStyle.Plain, At(first), At(end));
             }
             i = SkipSpaces(i);
             if (i == eol) throw new Unsupported();
             if (text[i] == ',') i = SkipSpaces(i + 1);
             else if (text[i] != ']') throw new Unsupported();
         }
-        events.Add(new SequenceEnd(At(i), At(i + 1)));
+        builder.CollectionEnd();
         RestIsBlank(i + 1);
     }
 
@@ -324,7 +318,7 @@ internal sealed class SubsetYamlParser
             runStart = i + 1;
         }
         var result = value is null ? text[(r + 1)..i] : value.Append(text, runStart, i - runStart).ToString();
-        events.Add(new Scalar(AnchorName.Empty, TagName.Empty, result, quote == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, false, true, At(r), At(i + 1)));
+        builder.Scalar(result, quote == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, At(r), At(i + 1));
         return i + 1;
     }
 
@@ -391,7 +385,7 @@ internal sealed class SubsetYamlParser
         if (contentIndent < 0) throw new Unsupported(); // nothing but empty lines: an empty block scalar
         if (chomp == '-' && endsWithBreak) value.Length--;
         else if (chomp == '+') value.Append('\n', blanks);
-        events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(), ScalarStyle.Literal, false, true, start, end));
+        builder.Scalar(value.ToString(), ScalarStyle.Literal, start, end);
         // The line loop resumes at `next` (NextLine steps past `eol`), or stops at the end of the text.
         if (next == text.Length)
         {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ManifestLint.Linking;
 using ManifestLint.Model;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Loading;
 
@@ -18,8 +18,8 @@ internal static partial class WorkflowLoader
     public static IEnumerable<ImageBuild> Builds(string file, string text)
     {
         // The manifest loader reports syntax errors.
-        if (!YamlText.TryLoad(text, Config.InputLimits.Default.MaxNestingDepth, out var stream, out _)) return [];
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode workflow) return [];
+        if (!YamlText.TryLoad(text, Config.InputLimits.Default.MaxNestingDepth, out var documents, out _)) return [];
+        if (documents.Count == 0 || documents[0] is not YamlMappingNode workflow) return [];
         var root = file[..file.LastIndexOf(WorkflowDir, StringComparison.Ordinal)].TrimEnd('/');
         var builds = new List<ImageBuild>();
         foreach (var job in (workflow.Get("jobs") as YamlMappingNode)?.Children.Select(c => c.Value) ?? [])

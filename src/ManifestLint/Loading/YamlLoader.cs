@@ -10,7 +10,7 @@ internal static class YamlLoader
     {
         limits ??= InputLimits.Default;
         var objects = new List<KubeObject>();
-        if (!YamlText.TryLoad(text, limits.MaxNestingDepth, out var stream, out var error))
+        if (!YamlText.TryLoad(text, limits.MaxNestingDepth, out var documents, out var error))
         {
             return (objects, error.TooDeep
                 ? new LoadProblem(SourceSpan.At(file, error.Line, error.Column), "YAML", $"this YAML nests deeper than {limits.MaxNestingDepth} levels, so it is not analysed", "maxNestingDepth")
@@ -19,9 +19,9 @@ internal static class YamlLoader
 
         var reader = new KubeObjectReader(file, defaultNamespace, namespaceOverride);
         using var merges = MergeBudget.Enter(limits.MaxAliasMerges);
-        foreach (var doc in stream.Documents)
+        foreach (var doc in documents)
         {
-            reader.Read(doc.RootNode, objects);
+            reader.Read(doc, objects);
         }
         if (merges.FirstHit is { } hit)
         {

@@ -1,9 +1,9 @@
 using ManifestLint.Model;
-using YamlDotNet.RepresentationModel;
+using ManifestLint.Loading.Yaml;
 
 namespace ManifestLint.Loading;
 
-/// <summary>Null-tolerant navigation over YamlDotNet's representation model: wrong types read as absent.</summary>
+/// <summary>Null-tolerant navigation over the YAML tree: wrong types read as absent.</summary>
 internal static class YamlNav
 {
     /// <summary>The value of a key, honouring YAML merge keys (`<<: *base`, `<<: [*a, *b]`): local keys
@@ -30,9 +30,8 @@ internal static class YamlNav
     private static YamlNode? Direct(YamlMappingNode map, string key, out YamlNode? merge)
     {
         merge = null;
-        // By index: enumerating the children through their interface boxes an enumerator (a look-up is one per key read).
         var children = map.Children;
-        for (var i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Length; i++)
         {
             var (k, v) = children[i];
             if (k is not YamlScalarNode s) continue;
@@ -46,7 +45,7 @@ internal static class YamlNav
     {
         if (merge is YamlSequenceNode list)
         {
-            for (var i = list.Children.Count - 1; i >= 0; i--) pending.Push(list.Children[i]);
+            for (var i = list.Children.Length - 1; i >= 0; i--) pending.Push(list.Children[i]);
         }
         else
         {
@@ -57,7 +56,7 @@ internal static class YamlNav
     public static YamlScalarNode? KeyNode(this YamlNode? node, string key)
     {
         if (node is not YamlMappingNode map) return null;
-        foreach (var k in map.Children.Keys)
+        foreach (var (k, _) in map.Children)
         {
             if (k is YamlScalarNode s && s.Value == key) return s;
         }
@@ -106,19 +105,19 @@ internal static class YamlNav
             seen.Add(layer);
             layers.Add(layer);
             var children = layer.Children;
-            for (var c = 0; c < children.Count; c++)
+            for (var c = 0; c < children.Length; c++)
             {
                 var (k, v) = children[c];
                 if (IsMergeKey(k)) { PushMerged(pending, v); merges = true; }
             }
         }
-        var result = new List<(YamlScalarNode, YamlNode)>(map.Children.Count);
+        var result = new List<(YamlScalarNode, YamlNode)>(map.Children.Length);
         var index = merges ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         // Later layers are merged sources (lower precedence): apply them first.
         for (var i = layers.Count - 1; i >= 0; i--)
         {
             var children = layers[i].Children;
-            for (var c = 0; c < children.Count; c++)
+            for (var c = 0; c < children.Length; c++)
             {
                 var (k, v) = children[c];
                 if (k is not YamlScalarNode key || key.Str() is not { } name || IsMergeKey(k)) continue;

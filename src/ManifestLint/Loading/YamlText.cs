@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using ManifestLint.Loading.Yaml;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace ManifestLint.Loading;
 
@@ -8,21 +9,23 @@ namespace ManifestLint.Loading;
 /// not a syntax error.</summary>
 internal sealed record YamlError(int Line, int Column, string Message, bool TooDeep);
 
-/// <summary>Loads YAML text into the representation model with the nesting guard. Every failure becomes one located
-/// <see cref="YamlError"/>: YamlDotNet reports some structural errors (an unclosed `[`) as InvalidOperationException
-/// or ArgumentException without a mark, and some with a misleading one (tabs), and none of that may escape a loader.</summary>
+/// <summary>Loads YAML text into <see cref="YamlNode"/> documents with the nesting guard. Every failure becomes one
+/// located <see cref="YamlError"/>: YamlDotNet reports some structural errors (an unclosed `[`) as
+/// InvalidOperationException or ArgumentException without a mark, and some with a misleading one (tabs), and none of
+/// that may escape a loader.</summary>
 internal static class YamlText
 {
-    public static bool TryLoad(string text, int maxDepth, [NotNullWhen(true)] out YamlStream? stream, [NotNullWhen(false)] out YamlError? error)
+    public static bool TryLoad(string text, int maxDepth, [NotNullWhen(true)] out List<YamlNode>? documents, [NotNullWhen(false)] out YamlError? error)
     {
-        // Most manifests are in the block-style subset SubsetYamlParser reads (several times faster); the rest,
-        // and every error, go through YamlDotNet's parser.
-        IParser parser = SubsetYamlParser.TryParse(text) is { } events ? new EventReplay(events) : new Parser(new StringReader(text));
-        stream = new YamlStream();
         error = null;
+        // Most manifests are in the block-style subset SubsetYamlParser reads straight into the tree (several times
+        // faster); the rest, and every error, go through YamlDotNet's parser.
+        documents = SubsetYamlParser.TryParse(text, maxDepth);
+        if (documents is not null) return true;
+        var parser = new Parser(new StringReader(text));
         try
         {
-            stream.Load(new DepthLimitedParser(parser, maxDepth));
+            documents = Build(parser, new YamlTreeBuilder(maxDepth));
             return true;
         }
         catch (YamlException ex)
@@ -36,17 +39,42 @@ internal static class YamlText
             var mark = parser.Current?.Start ?? Mark.Empty;
             error = new YamlError(Math.Max((int)mark.Line, 1), Math.Max((int)mark.Column, 1), "invalid YAML structure (is a `[` or `{` left unclosed?)", TooDeep: false);
         }
-        stream = null;
+        documents = null;
         return false;
     }
-}
 
-/// <summary>Replays a list of parsing events as a parser.</summary>
-internal sealed class EventReplay(List<YamlDotNet.Core.Events.ParsingEvent> events) : IParser
-{
-    private int index = -1;
+    /// <summary>The documents of YamlDotNet's events, read one at a time (so the parser's own errors come where it meets them).</summary>
+    internal static List<YamlNode> Build(IParser parser, YamlTreeBuilder builder)
+    {
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case DocumentStart:
+                    builder.DocumentStart();
+                    break;
+                case DocumentEnd:
+                    builder.DocumentEnd();
+                    break;
+                case Scalar s:
+                    builder.Scalar(s.Value, s.Style, s.Start, s.End, Name(s.Anchor), s.Tag.IsEmpty ? null : s.Tag.Value);
+                    break;
+                case MappingStart m:
+                    builder.MappingStart(m.Start, m.End, Name(m.Anchor));
+                    break;
+                case SequenceStart q:
+                    builder.SequenceStart(q.Start, q.End, Name(q.Anchor));
+                    break;
+                case MappingEnd or SequenceEnd:
+                    builder.CollectionEnd();
+                    break;
+                case AnchorAlias alias:
+                    builder.Alias(alias.Value.Value, alias.Start, alias.End);
+                    break;
+            }
+        }
+        return builder.Documents;
+    }
 
-    public YamlDotNet.Core.Events.ParsingEvent? Current => index >= 0 && index < events.Count ? events[index] : null;
-
-    public bool MoveNext() => ++index < events.Count;
+    private static string? Name(AnchorName anchor) => anchor.IsEmpty ? null : anchor.Value;
 }
