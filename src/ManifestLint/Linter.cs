@@ -71,7 +71,7 @@ public static class Linter
         var config = WithNodeVersion(LoadConfig(root, settings.ConfigPath), settings.NodeVersion);
         var name = string.IsNullOrWhiteSpace(settings.StdinFilename) ? StdinPath : settings.StdinFilename.Replace('\\', '/').TrimStart('.', '/');
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var model = ProjectLoader.Load(root, config, [new DiscoveredFile(name, "", FileKind.Yaml, content)], []);
+        var model = ProjectLoader.Load(root, config, [new DiscoveredFile(name, FileKind.Yaml, content)], []);
         model.Stats.Add(("load", clock.Elapsed));
         var (findings, suppressed) = Run(model, _ => true, settings);
         return new LintResult(root, model, findings) { FilesInScope = 1, Suppressed = suppressed };

@@ -91,13 +91,12 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         foreach (var entry in entries)
         {
             var rel = (dirRel.Length == 0 ? entry.Name : dirRel + "/" + entry.Name).Replace('\\', '/');
-            var full = Path.Join(dirFull, entry.Name);
             if (entry.IsDir && SkippedDirs.Contains(entry.Name)) continue;
             if (IsIgnored(ignores, rel, entry.IsDir)) continue;
             if (entry.IsLink)
             {
                 // Symlinked folders are never followed; symlinked files only when they stay inside the root.
-                if (entry.IsDir || !InsideRoot(root, new FileInfo(full))) { skipped.Add(new SkippedFile(rel, "symbolic link not followed")); continue; }
+                if (entry.IsDir || !InsideRoot(root, new FileInfo(Path.Join(dirFull, entry.Name)))) { skipped.Add(new SkippedFile(rel, "symbolic link not followed")); continue; }
             }
             if (entry.IsDir)
             {
@@ -107,7 +106,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
                     skipped.Add(new SkippedFile(rel, "Helm chart templates (not rendered, not analysed)"));
                     continue;
                 }
-                result.SubFolders.Add(new Folder(full, rel, ignores));
+                result.SubFolders.Add(new Folder(Path.Join(dirFull, entry.Name), rel, ignores));
             }
             else
             {
@@ -119,7 +118,7 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
                     continue;
                 }
                 // Empty files need no read; FIFOs and devices also report length 0 and would block if opened.
-                result.Candidates.Add((new DiscoveredFile(rel, full, kind, entry.Length == 0 ? [] : null), entry.Length));
+                result.Candidates.Add((new DiscoveredFile(rel, kind, entry.Length == 0 ? [] : null), entry.Length));
             }
         }
         return result;

@@ -16,8 +16,10 @@ public enum FileKind
     DockerIgnore,
 }
 
-/// <summary>A file to load. Content is set for input that does not come from disk (stdin).</summary>
-public sealed record DiscoveredFile(string RelativePath, string FullPath, FileKind Kind, byte[]? Content = null);
+/// <summary>A file to load, by its path under the project root (its full path is made when it is read: kept for the
+/// whole load, one more string per file would be copied by every garbage collection until then). Content is set for
+/// input that does not come from disk (stdin).</summary>
+public sealed record DiscoveredFile(string RelativePath, FileKind Kind, byte[]? Content = null);
 
 /// <summary>A file deliberately not read (too large, symlink leaving the root, unreadable); <paramref name="Limit"/>
 /// names the input limit that left it out, if one did.</summary>

@@ -41,6 +41,9 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         public NodeSlot[] Nodes = new NodeSlot[256];
         public int[] Parents = new int[256];
         public JsScope[] Scopes = new JsScope[256];
+        /// <summary>The walk's work list and the pattern walk's, reused from file to file like the arrays.</summary>
+        public readonly Stack<Frame> Pending = new(256);
+        public readonly Stack<Node> Patterns = new(16);
         private int count;
 
         public static FrameStore Rent()
@@ -54,6 +57,8 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         {
             Array.Clear(Nodes, 0, count);
             Array.Clear(Scopes, 0, count);
+            Pending.Clear();
+            Patterns.Clear();
             count = 0;
             cached = Nodes.Length <= 1 << 16 ? this : null;
         }
@@ -79,7 +84,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     }
 
     private FrameStore frames = null!;
-    private readonly Stack<Frame> stack = new();
+    private Stack<Frame> stack = null!;
     private readonly List<(Identifier Id, JsScope Scope)> globalRefs = [];
     private readonly List<(EnvRead Read, JsScope Scope)> envReads = [];
     private readonly List<ModuleDependency> dependencies = [];
@@ -115,6 +120,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         var root = new JsScope(null, isFunction: true) { IsProgram = true };
         if (scanEnvAliases) CollectEnvObjectAliases(program);
         frames = FrameStore.Rent();
+        stack = frames.Pending;
         try
         {
             stack.Push(frames.Add(program, null, root));
@@ -402,7 +408,13 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
     /// <summary>Declares a binding pattern's names; its default values and computed keys are walked as expressions.</summary>
     private void DeclarePattern(Node pattern, JsScope target, Frame owner)
     {
-        var pending = new Stack<Node>();
+        if (pattern is Identifier name)
+        {
+            target.Declare(name.Name); // the common case: `const x = …`, a plain parameter
+            return;
+        }
+        var pending = frames.Patterns;
+        pending.Clear();
         pending.Push(pattern);
         while (pending.Count > 0)
         {

@@ -12,13 +12,14 @@ public static class ProjectLoader
 {
     public static ProjectModel Load(string root, LintConfig config, IReadOnlyList<DiscoveredFile> files, IReadOnlyList<SkippedFile> skipped)
     {
+        var fullRoot = Path.GetFullPath(root);
         var problems = new ConcurrentBag<LoadProblem>(LimitProblems.FromSkipped(skipped));
         var sources = new SourceFiles(root);
 
         var packages = new ConcurrentDictionary<string, NodePackage>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind == FileKind.PackageJson), file =>
         {
-            if (Read(file, problems) is not { } bytes) return;
+            if (Read(fullRoot, file, problems) is not { } bytes) return;
             sources.Add(file.RelativePath, SourceFiles.Decode(bytes), keep: file.Content is not null);
             var (package, problem) = PackageJsonLoader.Load(file.RelativePath, bytes);
             if (problem is not null) problems.Add(problem);
@@ -28,7 +29,7 @@ public static class ProjectLoader
         var kustomizations = new ConcurrentBag<Kustomization>();
         Parallel.ForEach(files.Where(f => f.Kind == FileKind.Kustomization), file =>
         {
-            if (Read(file, problems) is not { } bytes) return;
+            if (Read(fullRoot, file, problems) is not { } bytes) return;
             if (Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
             {
                 sources.Add(file.RelativePath, SourceFiles.Decode(bytes), keep: file.Content is not null); // for the code frame
@@ -55,7 +56,7 @@ public static class ProjectLoader
         var dockerIgnores = new ConcurrentDictionary<string, string[]>(StringComparer.Ordinal);
         Parallel.ForEach(files.Where(f => f.Kind is not (FileKind.PackageJson or FileKind.Kustomization or FileKind.JavaScript)), file =>
         {
-            if (Read(file, problems) is not { } bytes) return;
+            if (Read(fullRoot, file, problems) is not { } bytes) return;
             if (file.Kind == FileKind.Yaml && Utf8Check.FirstInvalid(file.RelativePath, bytes) is { } notUtf8)
             {
                 sources.Add(file.RelativePath, SourceFiles.Decode(bytes), keep: file.Content is not null); // for the code frame
@@ -125,12 +126,12 @@ public static class ProjectLoader
         };
     }
 
-    private static byte[]? Read(DiscoveredFile file, ConcurrentBag<LoadProblem> problems)
+    private static byte[]? Read(string root, DiscoveredFile file, ConcurrentBag<LoadProblem> problems)
     {
         if (file.Content is not null) return file.Content;
         try
         {
-            return File.ReadAllBytes(file.FullPath);
+            return File.ReadAllBytes(Path.Join(root, file.RelativePath));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -41,15 +41,32 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     private readonly HashSet<string> expressModules = new(StringComparer.Ordinal);   // express (for express.Router())
     private readonly HashSet<string> newables = new(StringComparer.Ordinal);         // Koa, @koa/router
 
+    private enum Step { Import, Bind, Call, New, Export, ExportNamed }
+
+    /// <summary>A fact to apply once the walk is over. Data, not a closure: there is one per call or binding of every file.</summary>
+    private readonly record struct Event(int Start, int Seq, Step Step, Node Node, Node? Init = null, string? Name = null);
+
     /// <summary>The walk visits nodes in no particular order; events are replayed in source order, so a
     /// router is known as one before its routes are read.</summary>
-    private readonly List<(int Start, int Seq, Action Apply)> events = [];
+    private readonly List<Event> events = [];
 
-    private void Later(Node node, Action apply) => events.Add((node.Start, events.Count, apply));
+    private void Later(Step step, Node node, Node? init = null, string? name = null) => events.Add(new Event(node.Start, events.Count, step, node, init, name));
 
     public HttpRouting Result()
     {
-        foreach (var (_, _, apply) in events.OrderBy(e => e.Start).ThenBy(e => e.Seq)) apply();
+        events.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Seq.CompareTo(b.Seq));
+        foreach (var e in events)
+        {
+            switch (e.Step)
+            {
+                case Step.Import: ApplyImport((ImportDeclaration)e.Node); break;
+                case Step.Bind: ApplyBind(e.Node, e.Init); break;
+                case Step.Call: ApplyCall((CallExpression)e.Node); break;
+                case Step.New: Escapes(((NewExpression)e.Node).Arguments, span(e.Node)); break;
+                case Step.Export: exports[e.Name!] = ((Identifier)e.Node).Name; break;
+                case Step.ExportNamed: ApplyExportNamed((ExportNamedDeclaration)e.Node); break;
+            }
+        }
         events.Clear();
         return routes.Count + mounts.Count == 0 && objects.Count == 0 && exports.Count == 0
             ? HttpRouting.Empty
@@ -70,7 +87,7 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     private static IReadOnlyDictionary<string, string> Shared(Dictionary<string, string> table, IReadOnlyDictionary<string, string> empty) =>
         table.Count == 0 ? empty : SmallMap<string>.Shared(table.ToDictionary(e => StringPool.Shared(e.Key), e => StringPool.Shared(e.Value), StringComparer.Ordinal));
 
-    public void Import(ImportDeclaration import) => Later(import, () => ApplyImport(import));
+    public void Import(ImportDeclaration import) => Later(Step.Import, import);
 
     private void ApplyImport(ImportDeclaration import)
     {
@@ -91,7 +108,7 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     public void Bind(Node id, Node? init)
     {
         // Only calls (`express()`, `require(…)`, `Router()`) and `new Koa()` bind anything routing cares about.
-        if (init is CallExpression or NewExpression) Later(id, () => ApplyBind(id, init));
+        if (init is CallExpression or NewExpression) Later(Step.Bind, id, init);
     }
 
     private void ApplyBind(Node id, Node? init)
@@ -163,7 +180,7 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
             || call.Callee is MemberExpression { Computed: true }
             || call.Callee is MemberExpression { Property: Identifier { Name: var method } } && (Methods.Contains(method) || RoutingMethods.Contains(method)))
         {
-            Later(call, () => ApplyCall(call));
+            Later(Step.Call, call);
         }
     }
 
@@ -255,7 +272,7 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     /// <summary>`NewExpression` arguments: `new ExpressAdapter(server)` hands the app to a framework.</summary>
     public void New(NewExpression created)
     {
-        if (HasIdentifier(created.Arguments)) Later(created, () => Escapes(created.Arguments, span(created)));
+        if (HasIdentifier(created.Arguments)) Later(Step.New, created);
     }
 
     private void Escapes(IEnumerable<Node> arguments, SourceSpan at)
@@ -315,10 +332,10 @@ internal sealed class RouteFacts(Func<Node, SourceSpan> span)
     /// <summary>`module.exports = x`, `export default x`, `export { x }`, `exports.name = x`.</summary>
     public void Export(string name, Node? value)
     {
-        if (value is Identifier id) Later(id, () => exports[name] = id.Name);
+        if (value is Identifier id) Later(Step.Export, id, name: name);
     }
 
-    public void ExportNamed(ExportNamedDeclaration exp) => Later(exp, () => ApplyExportNamed(exp));
+    public void ExportNamed(ExportNamedDeclaration exp) => Later(Step.ExportNamed, exp);
 
     private void ApplyExportNamed(ExportNamedDeclaration exp)
     {
