@@ -46,6 +46,23 @@ internal static partial class HostReference
     /// <summary>Endpoints in the value of `variable` (pass "" for a code URL literal, which has no name).</summary>
     public static IEnumerable<Endpoint> Parse(string variable, string value)
     {
+        // Most values (`production`, `info`, `3000`) hold no `:`, so neither a URL nor `host:port`; a bare name then
+        // counts only in a variable named for a host. Decided here without the regular expressions below.
+        if (!value.Contains(':') && !EndsWithAny(variable, HostVarSuffixes) && !EndsWithAny(variable, WeakHostSuffixes)) return [];
+        return ParseAll(variable, value);
+    }
+
+    private static bool EndsWithAny(string variable, string[] suffixes)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (variable.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static IEnumerable<Endpoint> ParseAll(string variable, string value)
+    {
         var strong = ParseStrong(variable, value).ToList();
         foreach (var e in strong) yield return e;
         if (strong.Count == 0 && WeakHostSuffixes.Any(sfx => variable.EndsWith(sfx, StringComparison.OrdinalIgnoreCase)) && Host(value) is { } weak && IsName(weak))
