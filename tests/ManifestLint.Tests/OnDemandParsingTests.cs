@@ -91,6 +91,31 @@ public sealed class OnDemandParsingTests
     }
 
     [Fact]
+    public void Texts_are_read_as_utf8_without_a_byte_order_mark_whatever_size_the_file_reports()
+    {
+        var dir = Directory.CreateTempSubdirectory("ml-read-").FullName;
+        try
+        {
+            var bom = Path.Combine(dir, "bom.js");
+            File.WriteAllBytes(bom, [0xEF, 0xBB, 0xBF, (byte)'a', 0xC3, 0xA9, 0xFF, (byte)'\n']);
+            Assert.Equal("a\u00e9\uFFFD\n", SourceFiles.ReadText(bom));
+            var large = Path.Combine(dir, "large.js");
+            var text = string.Concat(Enumerable.Repeat("const x = 1; // \u00e9\n", 50_000));
+            File.WriteAllText(large, text);
+            Assert.Equal(text, SourceFiles.ReadText(large));
+            File.WriteAllBytes(Path.Combine(dir, "empty.js"), []);
+            Assert.Equal("", SourceFiles.ReadText(Path.Combine(dir, "empty.js")));
+            Assert.Throws<FileNotFoundException>(() => SourceFiles.ReadText(Path.Combine(dir, "missing.js")));
+            // procfs files report size 0 and have content: read on until the end.
+            if (OperatingSystem.IsLinux()) Assert.Contains("Name:", SourceFiles.ReadText("/proc/self/status"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_file_only_a_container_command_starts_is_parsed_when_linking_reaches_it()
     {
         using var p = Project()

@@ -23,6 +23,9 @@ public static partial class SuppressionDirectives
     /// <summary>Directives written in comments of the project's files, in file and line order.</summary>
     public static IEnumerable<SuppressionDirective> InComments(ProjectModel model) => model.Sources.Directives;
 
+    /// <summary>Whether a text can hold a directive (checked before <see cref="Scan"/>, which is an iterator).</summary>
+    public static bool MayHave(string text) => text.Contains("manifestlint-disable", StringComparison.Ordinal);
+
     /// <summary>The directives in one file's comments (called at load, while its text is at hand).</summary>
     public static IEnumerable<SuppressionDirective> Scan(string file, string text)
     {

@@ -85,16 +85,15 @@ public sealed class JsModuleStore
     private object Parse(string path)
     {
         var content = contents.GetValueOrDefault(path);
-        byte[] bytes;
+        string text;
         try
         {
-            bytes = content ?? File.ReadAllBytes(Path.Join(root, path));
+            text = content is not null ? SourceFiles.Decode(content) : SourceFiles.ReadText(Path.Join(root, path));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return new LoadProblem(SourceSpan.At(path, 1, 1), "file", $"cannot be read: {ex.Message}");
         }
-        var text = SourceFiles.Decode(bytes);
         sources.Add(path, text, keep: content is not null);
         var (format, reason, package, typeless) = formats.Resolve(path);
         var (module, problem) = JsLoader.Load(path, text, format, reason, package, typeless, maxScopeDeclarations);

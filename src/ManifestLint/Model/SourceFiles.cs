@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using ManifestLint.Filtering;
@@ -35,7 +36,7 @@ public sealed class SourceFiles
         paths.Enqueue(file);
         pathSet = null;
         Interlocked.Add(ref totalChars, text.Length);
-        if (displayable) foreach (var d in SuppressionDirectives.Scan(file, text)) directives.Add(d);
+        if (displayable && SuppressionDirectives.MayHave(text)) foreach (var d in SuppressionDirectives.Scan(file, text)) directives.Add(d);
     }
 
     public int Count => paths.Count;
@@ -75,7 +76,7 @@ public sealed class SourceFiles
         }
         try
         {
-            return Decode(File.ReadAllBytes(Path.Combine(Root, file)));
+            return ReadText(Path.Combine(Root, file));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -84,9 +85,44 @@ public sealed class SourceFiles
     }
 
     /// <summary>UTF-8 as Node and kubectl read it (invalid bytes become U+FFFD), without a byte-order mark.</summary>
-    public static string Decode(byte[] bytes)
+    public static string Decode(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes.StartsWith(Utf8Bom) ? bytes[Utf8Bom.Length..] : bytes);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>A file's text, decoded as <see cref="Decode"/> does, read through a pooled buffer: only the string
+    /// is allocated (a byte array per file was 17 MB of garbage on the 2,000-service corpus).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be opened.</exception>
+    public static string ReadText(string path)
     {
-        var text = Encoding.UTF8.GetString(bytes);
-        return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength) throw new IOException($"{path} is too large to read");
+        // One byte more than the size says, to see that the end is reached; files that report no size (procfs) or
+        // that grow while read are read on until the end.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
+        try
+        {
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, 2L * buffer.Length));
+                    if (larger.Length <= total) throw new IOException($"{path} is too large to read");
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
+                if (read == 0) break;
+                total += read;
+            }
+            return Decode(buffer.AsSpan(0, total));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
