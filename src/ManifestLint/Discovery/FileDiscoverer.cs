@@ -23,7 +23,9 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
         var rootIgnore = IgnorePatterns.Create(extraIgnores);
         // Breadth-first, the folders of one depth in parallel (a folder's work is its listing, ignore matching and
         // ignore files); merged in order, and everything is sorted later, so the result does not depend on scheduling.
-        List<Folder> level = [new(Path.GetFullPath(root), "", [("", rootIgnore)])];
+        // A list with no patterns ignores nothing: left out, so that no entry is matched against it (most runs have no
+        // ignore patterns at all, and matching splits every path into its parent folders).
+        List<Folder> level = [new(Path.GetFullPath(root), "", rootIgnore.Rules.Count == 0 ? [] : [("", rootIgnore)])];
         while (level.Count > 0)
         {
             var walked = new Walked[level.Count];
@@ -152,8 +154,10 @@ public sealed class FileDiscoverer(Config.InputLimits limits)
             if (!names.Contains(name)) continue;
             try
             {
+                var list = IgnorePatterns.Create(File.ReadAllLines(Path.Join(dirFull, name)));
+                if (list.Rules.Count == 0) continue;
                 result ??= [.. inherited];
-                result.Add((dirRel, IgnorePatterns.Create(File.ReadAllLines(Path.Join(dirFull, name)))));
+                result.Add((dirRel, list));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
