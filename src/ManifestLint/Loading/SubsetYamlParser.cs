@@ -7,12 +7,13 @@ namespace ManifestLint.Loading;
 
 /// <summary>Reads the block-style YAML nearly every Kubernetes manifest is written in straight into a
 /// <see cref="YamlNode"/> tree, with the values, styles and marks YamlDotNet's own parser gives (a differential test
-/// holds it to that), several times faster than YamlDotNet's general scanner and without its events. Anything outside that subset — anchors, aliases,
-/// tags, directives, flow mappings, nested or multi-line flow sequences, multi-line plain or quoted scalars, folded
-/// scalars, quoted keys, tabs, CR, non-ASCII text — returns null, and the caller parses the text with YamlDotNet, which
-/// also reports every error: this reader never decides that a text is invalid (a duplicate key or the nesting limit
-/// found while building the tree also hands the text over, so that YamlDotNet's parser reports whatever it meets first). Iterative (an explicit stack of open
-/// collections), so nesting depth costs no recursion.</summary>
+/// holds it to that), several times faster than YamlDotNet's general scanner and without its events. Anything outside
+/// that subset — anchors, aliases, tags, directives, flow mappings, nested or multi-line flow sequences, multi-line
+/// plain or quoted scalars, folded scalars, quoted keys, tabs, CR, non-ASCII text — returns null, and the caller parses
+/// the text with YamlDotNet, which also reports every error: this reader never decides that a text is invalid (a
+/// duplicate key or the nesting limit met while building the tree also hands the text over, so that YamlDotNet's
+/// parser reports whatever it meets first). Iterative (an explicit stack of open collections), so nesting depth costs
+/// no recursion.</summary>
 internal sealed class SubsetYamlParser
 {
     /// <summary>Printable ASCII and LF: anything else (tabs, CR, control characters, non-ASCII) is left to YamlDotNet.</summary>
