@@ -10,7 +10,9 @@ namespace ManifestLint.Loading;
 /// <summary>What one walk of a file yields.</summary>
 internal readonly record struct JsFacts(IReadOnlyList<CjsGlobalUse> Globals, EsmSyntaxUse? Esm, IReadOnlyList<ModuleDependency> Deps, IReadOnlyList<EnvRead> Env, int DynamicEnvReads);
 
-internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
+/// <param name="mentionsProcess">The text contains `process`: without it no variable can alias an env value, and the
+/// uses of plain identifiers (which only such aliases make env reads) are not classified.</param>
+internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true, bool mentionsProcess = true)
 {
     /// <summary>Cheap text test: can the file bind the env object or env-var to a local at all? Most files
     /// cannot, and then the alias pre-pass over the AST is skipped.</summary>
@@ -205,7 +207,7 @@ internal sealed class JsFactsExtractor(string file, bool scanEnvAliases = true)
         {
             case Identifier id:
                 if (JsScope.IsTracked(id.Name) && IsReference(id, f.Parent?.Node)) globalRefs.Add((id, scope));
-                else if (Classify(f) is var use && use != EnvReadKind.Required) aliasUses.Add((id, use));
+                else if (mentionsProcess && Classify(f) is var use && use != EnvReadKind.Required) aliasUses.Add((id, use));
                 return;
             case UnaryExpression { Operator: Operator.TypeOf, Argument: Identifier checkedId } when JsScope.IsTracked(checkedId.Name):
                 typeofChecks.Add((checkedId, scope));

@@ -116,7 +116,7 @@ internal static partial class JsLoader
 
     private static (JsFactsExtractor, JsFacts) Extract(string file, string text, Acornima.Ast.Program program)
     {
-        var extractor = new JsFactsExtractor(file, JsFactsExtractor.MayAliasEnv(text));
+        var extractor = new JsFactsExtractor(file, JsFactsExtractor.MayAliasEnv(text), text.Contains("process", StringComparison.Ordinal));
         return (extractor, extractor.Extract(program));
     }
 
