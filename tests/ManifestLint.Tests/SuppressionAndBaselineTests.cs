@@ -145,6 +145,15 @@ public class CliFeatureTests
     }
 
     [Fact]
+    public void The_cli_turns_off_advisory_file_locking()
+    {
+        // It only reads: .NET's flock() per opened file is a wasted system call (ManifestLint.Cli.csproj). The same
+        // option is compiled into the NativeAOT binary.
+        var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "manifestlint.runtimeconfig.json")));
+        Assert.True(config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.IO.DisableFileLocking").GetBoolean());
+    }
+
+    [Fact]
     public void Quiet_reports_errors_only()
     {
         var run = CliRunner.Exec("testdata/examples/chat-app-crashloop", "--quiet", "--color", "never");
