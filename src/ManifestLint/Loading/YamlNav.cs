@@ -93,6 +93,7 @@ internal static class YamlNav
     public static IReadOnlyList<(YamlScalarNode Key, YamlNode Value)> Entries(this YamlNode? node)
     {
         if (node is not YamlMappingNode map) return [];
+        if (!HasMergeKey(map)) return OwnEntries(map);
         var layers = new List<YamlMappingNode>();
         var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<YamlNode>();
@@ -125,6 +126,26 @@ internal static class YamlNav
                 if (index.TryGetValue(name, out var at)) result[at] = (key, v);
                 else { index[name] = result.Count; result.Add((key, v)); }
             }
+        }
+        return result;
+    }
+
+    private static bool HasMergeKey(YamlMappingNode map)
+    {
+        foreach (var (k, _) in map.Children)
+        {
+            if (IsMergeKey(k)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The entries of a mapping without merge keys (nearly all): no layers to resolve.</summary>
+    private static List<(YamlScalarNode, YamlNode)> OwnEntries(YamlMappingNode map)
+    {
+        var result = new List<(YamlScalarNode, YamlNode)>(map.Children.Length);
+        foreach (var (k, v) in map.Children)
+        {
+            if (k is YamlScalarNode key && key.Str() is not null) result.Add((key, v));
         }
         return result;
     }

@@ -76,7 +76,9 @@ internal sealed class YamlTreeBuilder(int maxDepth)
         }
         else
         {
-            node = new YamlSequenceNode(items.GetRange(block.From, count).ToArray(), block.Start, block.End);
+            var children = new YamlNode[count];
+            items.CopyTo(block.From, children, 0, count);
+            node = new YamlSequenceNode(children, block.Start, block.End);
         }
         items.RemoveRange(block.From, count);
         Complete(node, block.Anchor);
