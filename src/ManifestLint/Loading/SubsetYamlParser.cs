@@ -60,6 +60,25 @@ internal sealed class SubsetYamlParser
 
     private Mark At(int index) => new(index, line, index - lineStart + 1);
 
+    private const int MaxSharedLength = 40;
+    private const int MaxSharedStrings = 8192;
+
+    /// <summary>Short texts seen by this thread's parses (keys, kinds, label values, ports repeat in every manifest),
+    /// looked up by span: a repeated one costs no new string. Bounded; past the bound, texts are copied.</summary>
+    [ThreadStatic] private static Dictionary<string, string>? shared;
+
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, shared when short.</summary>
+    private string Short(int start, int end)
+    {
+        if (end - start > MaxSharedLength) return text[start..end];
+        var table = shared ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var span = text.AsSpan(start, end - start);
+        if (table.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var known)) return known;
+        var value = span.ToString();
+        if (table.Count < MaxSharedStrings) table[value] = value;
+        return value;
+    }
+
     private void ParseStream()
     {
         var inDocument = false;      // a DocumentStart was emitted
@@ -192,7 +211,7 @@ internal sealed class SubsetYamlParser
         var (end, colon) = ScanPlain(q);
         // Not a key, longer than YAML's simple keys, or with characters YamlDotNet reads its own way (`a *b: c` is one scalar).
         if (colon < 0 || colon - q > 1024 || text.AsSpan(q, end - q).IndexOfAnyExcept(KeyCharacters) >= 0) throw new Unsupported();
-        builder.Scalar(text[q..end], ScalarStyle.Plain, At(q), At(end));
+        builder.Scalar(Short(q, end), ScalarStyle.Plain, At(q), At(end));
         Value(SkipSpaces(colon + 1), block.Indent, ownerIsSequence: false, At(colon + 1));
     }
 
@@ -226,7 +245,7 @@ internal sealed class SubsetYamlParser
         if (!CanStartPlain(r)) throw new Unsupported();
         var (end, colon) = ScanPlain(r);
         if (colon >= 0) throw new Unsupported(); // `a: b: c` is an error: YamlDotNet says so
-        builder.Scalar(text[r..end], ScalarStyle.Plain, At(r), At(end));
+        builder.Scalar(Short(r, end), ScalarStyle.Plain, At(r), At(end));
     }
 
     /// <summary>A plain scalar in block context from <paramref name="q"/>: its end (trailing spaces trimmed) and the `: `
@@ -267,7 +286,7 @@ internal sealed class SubsetYamlParser
                     if (c is '[' or '{' or '}' || c == ':' && (i + 1 == eol || text[i + 1] is ' ' or ',' or ']') || c == '#' && text[i - 1] == ' ') throw new Unsupported();
                     if (c != ' ') end = i + 1;
                 }
-                builder.Scalar(text[first..end], ScalarStyle.Plain, At(first), At(end));
+                builder.Scalar(Short(first, end), ScalarStyle.Plain, At(first), At(end));
             }
             i = SkipSpaces(i);
             if (i == eol) throw new Unsupported();
@@ -318,7 +337,7 @@ internal sealed class SubsetYamlParser
             }
             runStart = i + 1;
         }
-        var result = value is null ? text[(r + 1)..i] : value.Append(text, runStart, i - runStart).ToString();
+        var result = value is null ? Short(r + 1, i) : value.Append(text, runStart, i - runStart).ToString();
         builder.Scalar(result, quote == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, At(r), At(i + 1));
         return i + 1;
     }
