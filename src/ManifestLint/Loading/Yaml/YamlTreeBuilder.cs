@@ -5,10 +5,10 @@ namespace ManifestLint.Loading.Yaml;
 /// <summary>Builds <see cref="YamlNode"/> documents from a stream of node events, with YamlDotNet's representation
 /// model's rules: an alias is the node its anchor last named, and a mapping key may not repeat (same value and tag),
 /// reported at the key when the event after its value arrives (YamlDotNet's model reads one event ahead, so an error
-/// there comes first). Iterative (an explicit stack of open collections), and guarded as
-/// ManifestLint needs: nesting deeper than the limit is refused, and so is an alias inside the node it names
-/// (`&a [*a]`, which kubectl refuses as well) or with no anchor before it in its document. Collection keys, which
-/// Kubernetes never has, are not compared for duplicates.</summary>
+/// there comes first). Iterative (an explicit stack of open collections), and guarded as ManifestLint needs: nesting
+/// deeper than the limit is refused, and so is an alias inside the node it names (`&a [*a]`, which kubectl refuses as
+/// well) or with no anchor before it in its document. Collection keys, which Kubernetes never has, are not compared
+/// for duplicates.</summary>
 internal sealed class YamlTreeBuilder(int maxDepth)
 {
     /// <summary>An open mapping or sequence: its children are <see cref="items"/> from <see cref="Open.From"/> on
