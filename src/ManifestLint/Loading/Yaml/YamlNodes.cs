@@ -7,8 +7,6 @@ namespace ManifestLint.Loading.Yaml;
 /// <summary>A 1-based position in a YAML text.</summary>
 internal readonly record struct YamlMark(int Line, int Column)
 {
-    public static YamlMark Of(Mark mark) => new((int)mark.Line, (int)mark.Column);
-
     /// <summary>As YamlDotNet's mark, for exceptions that carry one (the offset is not kept: nothing reads it).</summary>
     public Mark ToMark() => new(0, Line, Column);
 }
