@@ -8,17 +8,18 @@ namespace ManifestLint.Tests;
 /// internal error, exit code 0 or 1, byte-identical text/JSON/SARIF reports from two runs, each case under 20 s.
 ///
 /// Budget: each property runs for <see cref="FuzzRunner.Seconds"/> seconds, 6 by default (the six properties take
-/// about 40 s on two cores). Long run, e.g. ten minutes a property: `FUZZ_SECONDS=600 dotnet test
-/// tests/ManifestLint.Tests --filter FullyQualifiedName~FuzzTests --logger "console;verbosity=detailed"`; each
-/// property prints `&lt;property&gt;: N cases, F failures in T s`. `FUZZ_THREADS` sets CsCheck's threads (default 2).
+/// about 40 s on two cores). The cases are fixed (<see cref="Property"/>): every run starts with the same ones, so a
+/// clean clone never fails on a case nobody has seen. To look for new failures, sample at random for longer, e.g. ten
+/// minutes a property: `PROPERTY_SEED=random FUZZ_SECONDS=600 dotnet test tests/ManifestLint.Tests --filter
+/// FullyQualifiedName~FuzzTests --logger "console;verbosity=detailed"`; each property prints `&lt;property&gt;: N
+/// cases, F failures in T s`. `FUZZ_THREADS` sets the worker threads (default 2).
 ///
-/// Replay: a failure shrinks to the simplest failing repository it finds in the time left and reports it with
-/// `Set seed: "…" or -e CsCheck_Seed=… to reproduce`, the repository's files and the exception. To replay exactly
-/// that case and nothing else: `CsCheck_Seed=… FUZZ_SECONDS=0 dotnet test tests/ManifestLint.Tests --filter
-/// FullyQualifiedName~FuzzTests.&lt;Test&gt;` (or pass `seed: "…"` to Sample in FuzzRunner.Run); add
-/// `FUZZ_DUMP=/tmp/fuzz` to get the files on disk (each failing case in FUZZ_DUMP/&lt;property&gt;/&lt;total
-/// bytes&gt;-&lt;id&gt;/, so the smallest sorts first). A seed only replays with the generator code that printed it:
-/// turn what it finds into a plain regression test below.</summary>
+/// Replay: a failure shrinks to the simplest failing repository CsCheck finds and reports it with `Set seed: "…" or
+/// -e CsCheck_Seed=… to reproduce`, the repository's files and the exception. To replay exactly that case and
+/// nothing else: `CsCheck_Seed=… FUZZ_SECONDS=0 dotnet test tests/ManifestLint.Tests --filter
+/// FullyQualifiedName~FuzzTests.&lt;Test&gt;`; add `FUZZ_DUMP=/tmp/fuzz` to get the files on disk (each failing case in
+/// FUZZ_DUMP/&lt;property&gt;/&lt;total bytes&gt;-&lt;id&gt;/, so the smallest sorts first). A seed only replays with
+/// the generator code that printed it: turn what it finds into a plain regression test below.</summary>
 public class FuzzTests(ITestOutputHelper output)
 {
     [Fact]

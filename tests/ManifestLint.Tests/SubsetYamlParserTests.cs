@@ -3,6 +3,7 @@ using CsCheck;
 using ManifestLint.Loading;
 using YamlDotNet.Core;
 using ManifestLint.Loading.Yaml;
+using ManifestLint.Tests.Fuzz;
 
 namespace ManifestLint.Tests;
 
@@ -89,6 +90,10 @@ public class SubsetYamlParserTests
     [InlineData("  indented: root\n  more: 2\n")]
     [InlineData("a:\n  - [x, y]\n  - []\n  - {}\n")]
     [InlineData("a: [x, ]\nb: [ 'q' , \"r\" ]\n")]
+    [InlineData("v:\n- |\n  a b\n\n ")]         // found by the mutation test: a last line of bare spaces, no break
+    [InlineData("a: |\n  x\n  ")]
+    [InlineData("a: |+\n  x\n\n ")]
+    [InlineData("a: |-\n  x\n \n ")]
     public void Block_style_yaml_is_read_exactly_as_YamlDotNet_reads_it(string text)
     {
         Assert.NotNull(SubsetYamlParser.TryParse(text, Depth));
@@ -125,26 +130,26 @@ public class SubsetYamlParserTests
         Assert.Null(SubsetYamlParser.TryParse(text, Depth));
     }
 
-    /// <summary>`SUBSET_YAML_ITERATIONS=200000` for a longer run.</summary>
+    /// <summary>`SUBSET_YAML_ITERATIONS=200000` for more cases; with `PROPERTY_SEED=random`, new ones.</summary>
     private static long Iterations(long ci) => long.TryParse(Environment.GetEnvironmentVariable("SUBSET_YAML_ITERATIONS"), out var n) ? n : ci;
 
     [Fact]
     public void Generated_block_yaml_parses_as_YamlDotNet_parses_it()
     {
         var accepted = 0;
-        YamlGen.Document.Sample(text =>
+        Property.Check(YamlGen.Document, text =>
         {
             var difference = Difference(text);
             if (difference == "") Interlocked.Increment(ref accepted);
             Assert.True(difference is null or "", $"{difference}\n--- text ---\n{text}");
         }, iter: Iterations(4000));
-        Assert.True(accepted > 500, $"the generator produced only {accepted} texts in the subset");
+        Assert.True(accepted > 400, $"the generator produced only {accepted} texts in the subset");
     }
 
     [Fact]
     public void Mutated_block_yaml_is_never_accepted_when_YamlDotNet_rejects_it_and_otherwise_reads_the_same()
     {
-        YamlGen.Mutated.Sample(AssertSame, iter: Iterations(8000));
+        Property.Check(YamlGen.Mutated, AssertSame, iter: Iterations(8000));
     }
 }
 

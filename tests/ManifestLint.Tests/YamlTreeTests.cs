@@ -1,4 +1,5 @@
 using CsCheck;
+using ManifestLint.Tests.Fuzz;
 using ManifestLint.Loading;
 using ManifestLint.Loading.Yaml;
 using YamlDotNet.Core;
@@ -128,8 +129,8 @@ public class YamlTreeTests
     [Fact]
     public void Generated_and_mutated_yaml_loads_as_YamlDotNet_loads_it()
     {
-        YamlGen.Document.Sample(AssertSame, iter: 1500);
-        YamlGen.Mutated.Sample(AssertSame, iter: 3000);
+        Property.Check(YamlGen.Document, AssertSame, iter: 1500);
+        Property.Check(YamlGen.Mutated, AssertSame, iter: 3000);
     }
 
     /// <summary>YamlDotNet's representation model recurses per level: stop it where the builder stops.</summary>

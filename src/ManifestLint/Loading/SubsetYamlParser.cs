@@ -373,7 +373,7 @@ internal sealed class SubsetYamlParser
             {
                 // An empty line: more spaces than the content's indentation would be content (kept out of the subset).
                 if (spaces > next && (contentIndent < 0 || spaces - next > contentIndent)) throw new Unsupported();
-                blanks++;
+                if (lineEnd < text.Length) blanks++; // bare spaces with no line break after them add nothing
             }
             else
             {
@@ -395,7 +395,8 @@ internal sealed class SubsetYamlParser
             }
             if (lineEnd == text.Length)
             {
-                end = new Mark(text.Length, nextLine, text.Length - next + 1);
+                // YamlDotNet moves the end past content, and past line breaks, never past a last line's bare spaces.
+                end = spaces == lineEnd ? new Mark(next, nextLine, 1) : new Mark(text.Length, nextLine, text.Length - next + 1);
                 next = text.Length;
                 break;
             }

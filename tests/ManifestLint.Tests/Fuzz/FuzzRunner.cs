@@ -35,7 +35,7 @@ internal static class FuzzRunner
         var deletions = new System.Collections.Concurrent.ConcurrentBag<Task>();
         try
         {
-            gen.Sample(repo =>
+            Property.Check(gen, repo =>
             {
                 Interlocked.Increment(ref cases);
                 var project = repo.Write();
@@ -53,7 +53,7 @@ internal static class FuzzRunner
                 {
                     deletions.Add(Task.Run(project.Dispose));
                 }
-            }, time: Seconds, threads: Threads, print: repo => repo.Print(1000));
+            }, seconds: Seconds, threads: Threads, print: repo => repo.Print(1000));
         }
         finally
         {
