@@ -144,7 +144,8 @@ public static class ProjectLoader
     /// Read after linking, when the files Node runs are known.</summary>
     public static void LoadVendored(ProjectModel model)
     {
-        var bare = model.NodeRunFiles.Order(StringComparer.Ordinal)
+        // In any order: which packages are found does not depend on it, and the result is only looked up by folder.
+        var bare = model.NodeRunFiles
             .Select(f => model.Modules.GetValueOrDefault(f)).OfType<JsModule>()
             .SelectMany(m => m.Dependencies.Where(d => !d.IsRelative).Select(d => (m.File, d.Specifier)));
         model.VendoredPackages = NodeModulesReader.Read(model.Root, bare, model.Files);
