@@ -14,10 +14,14 @@ internal static class Corpus
         var bench = BenchFolder();
         var folder = Path.Combine(bench, ".corpus", $"micro-{services}");
         if (Directory.Exists(Path.Combine(folder, "services"))) return folder;
-        var start = new ProcessStartInfo("node") { ArgumentList = { Path.Combine(bench, "generate-corpus.mjs"), folder, "--services", services.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        // Generated beside it and renamed when complete: an interrupted run leaves no partial corpus to be reused.
+        var partial = $"{folder}.partial-{Environment.ProcessId}";
+        var start = new ProcessStartInfo("node") { ArgumentList = { Path.Combine(bench, "generate-corpus.mjs"), partial, "--services", services.ToString(System.Globalization.CultureInfo.InvariantCulture) } };
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start node to generate the corpus");
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"bench/generate-corpus.mjs failed (exit code {process.ExitCode})");
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); // a partial corpus of an older layout
+        Directory.Move(partial, folder);
         return folder;
     }
 
