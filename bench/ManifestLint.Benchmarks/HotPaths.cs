@@ -7,7 +7,7 @@ using ManifestLint.Model;
 namespace ManifestLint.Benchmarks;
 
 /// <summary>The pipeline's hot paths on one corpus, single-threaded where the stage is per file (YAML, JavaScript) and
-/// as the CLI runs them otherwise (discovery and load, the whole lint, in parallel).</summary>
+/// as the CLI runs them otherwise (discovery and load, the rules, the whole lint: in parallel).</summary>
 [MemoryDiagnoser]
 public class HotPaths
 {
@@ -59,6 +59,26 @@ public class HotPaths
         var (files, skipped, _) = new FileDiscoverer(InputLimits.Default).Discover(folder, []);
         return ProjectLoader.Load(folder, LintConfig.Default, files, skipped).Objects.Count;
     }
+
+    private ProjectModel? linked;
+
+    /// <summary>A model ready for the rules: loaded, JavaScript parsed, apps linked. Built anew for each iteration of
+    /// <see cref="Rules"/>, because the rules' shared facts are memoised on the model.</summary>
+    [IterationSetup(Target = nameof(Rules))]
+    public void LinkModel()
+    {
+        var (files, skipped, index) = new FileDiscoverer(InputLimits.Default).Discover(folder, []);
+        var model = ProjectLoader.Load(folder, LintConfig.Default, files, skipped);
+        model.Files = index;
+        Linking.AppLinker.ParseNodeCode(model);
+        Linking.AppLinker.Link(model);
+        ProjectLoader.LoadVendored(model);
+        linked = model;
+    }
+
+    /// <summary>Every enabled rule over a linked model, in parallel as the CLI runs them (their shared facts included).</summary>
+    [Benchmark]
+    public int Rules() => Linter.RunRules(linked!).Count;
 
     /// <summary>The whole lint, as `manifestlint FOLDER` runs it (without writing a report).</summary>
     [Benchmark]

@@ -132,7 +132,7 @@ public static class Linter
     /// <summary>Every enabled rule, in parallel: rules are pure functions of the model, and the facts they share are
     /// computed once (<see cref="ProjectModel.Memo{T}"/>). Findings, times and failures are gathered in registry order,
     /// so the result does not depend on scheduling.</summary>
-    private static List<Finding> RunRules(ProjectModel model)
+    internal static List<Finding> RunRules(ProjectModel model)
     {
         var rules = RuleRegistry.All.Select(r => (Rule: r, Level: EffectiveLevel(model.Config, r.Descriptor))).Where(r => r.Level is not null).ToList();
         var results = new (List<Finding> Findings, TimeSpan Time, string? Error)[rules.Count];
