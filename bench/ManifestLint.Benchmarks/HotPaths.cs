@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using ManifestLint.Config;
-using ManifestLint.Discovery;
 using ManifestLint.Loading;
 using ManifestLint.Model;
 
@@ -54,11 +53,7 @@ public class HotPaths
 
     /// <summary>Discovery and load into the model (JavaScript is parsed later, on demand).</summary>
     [Benchmark]
-    public int DiscoverAndLoad()
-    {
-        var (files, skipped, _) = new FileDiscoverer(InputLimits.Default).Discover(folder, []);
-        return ProjectLoader.Load(folder, LintConfig.Default, files, skipped).Objects.Count;
-    }
+    public int DiscoverAndLoad() => Linter.DiscoverAndLoad(folder, LintConfig.Default).Objects.Count;
 
     private ProjectModel? linked;
 
@@ -67,12 +62,8 @@ public class HotPaths
     [IterationSetup(Target = nameof(Rules))]
     public void LinkModel()
     {
-        var (files, skipped, index) = new FileDiscoverer(InputLimits.Default).Discover(folder, []);
-        var model = ProjectLoader.Load(folder, LintConfig.Default, files, skipped);
-        model.Files = index;
-        Linking.AppLinker.ParseNodeCode(model);
-        Linking.AppLinker.Link(model);
-        ProjectLoader.LoadVendored(model);
+        var model = Linter.DiscoverAndLoad(folder, LintConfig.Default);
+        Linter.ParseAndLink(model);
         linked = model;
     }
 

@@ -48,7 +48,7 @@ public static class Linter
 
     /// <summary>Discover and load in a method of their own: the list of discovered files (one object per file, the
     /// content of stdin) is garbage once the model is built, not kept alive by the caller's frame for the whole run.</summary>
-    private static ProjectModel DiscoverAndLoad(string root, LintConfig config)
+    internal static ProjectModel DiscoverAndLoad(string root, LintConfig config)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (files, skipped, index) = new FileDiscoverer(config.Limits).Discover(root, config.Ignore);
@@ -97,14 +97,8 @@ public static class Linter
     private static (IReadOnlyList<Finding> Findings, IReadOnlyList<Filtering.SuppressedFinding> Suppressed) Run(ProjectModel model, Func<Finding, bool> inScope, LintSettings settings)
     {
         var baseline = settings.BaselinePath is { } path ? Filtering.Baseline.Read(path) : null;
+        ParseAndLink(model);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        AppLinker.ParseNodeCode(model);
-        model.Stats.Add(("parse JS", clock.Elapsed));
-        clock.Restart();
-        AppLinker.Link(model);
-        ProjectLoader.LoadVendored(model);
-        model.Stats.Add(("link", clock.Elapsed));
-        clock.Restart();
         var findings = RunRules(model);
         model.Stats.Add(("rules", clock.Elapsed));
         clock.Restart();
@@ -127,6 +121,19 @@ public static class Linter
         model.Stats.Add(("filter", clock.Elapsed));
         return (Ordered(kept), suppressed.Where(s => inScope(s.Finding)).OrderBy(s => s.Finding.Span.File, StringComparer.Ordinal)
             .ThenBy(s => s.Finding.Span.StartLine).ThenBy(s => s.Finding.Span.StartColumn).ThenBy(s => s.Finding.RuleId, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>What the rules need beyond the loaded model: the JavaScript Node runs, parsed; apps linked to containers;
+    /// the packages the code imports from node_modules.</summary>
+    internal static void ParseAndLink(ProjectModel model)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        AppLinker.ParseNodeCode(model);
+        model.Stats.Add(("parse JS", clock.Elapsed));
+        clock.Restart();
+        AppLinker.Link(model);
+        ProjectLoader.LoadVendored(model);
+        model.Stats.Add(("link", clock.Elapsed));
     }
 
     /// <summary>Every enabled rule, in parallel: rules are pure functions of the model, and the facts they share are
