@@ -65,7 +65,7 @@ internal static partial class HostReference
     {
         var strong = ParseStrong(variable, value).ToList();
         foreach (var e in strong) yield return e;
-        if (strong.Count == 0 && WeakHostSuffixes.Any(sfx => variable.EndsWith(sfx, StringComparison.OrdinalIgnoreCase)) && Host(value) is { } weak && IsName(weak))
+        if (strong.Count == 0 && EndsWithAny(variable, WeakHostSuffixes) && Host(value) is { } weak && IsName(weak))
         {
             yield return new Endpoint(weak, null, false, null, true);
         }
@@ -82,7 +82,7 @@ internal static partial class HostReference
         var upper = variable.ToUpperInvariant();
         var addressVar = AddressVarWords.Any(upper.Contains) && !upper.EndsWith("_IMAGE", StringComparison.Ordinal);
         // A bare name only when the value is one token (or a comma list): prose is not a host.
-        var hostVar = HostVarSuffixes.Any(sfx => upper.EndsWith(sfx, StringComparison.Ordinal)) && !value.Any(char.IsWhiteSpace);
+        var hostVar = EndsWithAny(variable, HostVarSuffixes) && !value.Any(char.IsWhiteSpace);
         // Lists: `http://a,http://b`, `b1:9092,b2:9092`, space- or semicolon-separated values.
         foreach (var piece in ListSeparator().Split(value).Where(p => p.Length > 0))
         {
